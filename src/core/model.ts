@@ -111,6 +111,8 @@ export interface IdReference {
   /** The finding the reference is written in, if any (front matter references have none). */
   fromStatement?: number;
   relation: LinkType;
+  /** "caused by: C1" / "源于：C1" point the other way: the link runs from the referenced ID. */
+  reverse?: boolean;
   via: 'keyword' | 'wikilink' | 'front-matter';
 }
 

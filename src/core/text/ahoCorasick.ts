@@ -1,0 +1,116 @@
+/**
+ * One automaton for many phrases: a statement is scanned once, whatever the size of the lexicon
+ * or catalog. Matching is on lower-cased text; English phrases check word boundaries.
+ */
+export interface PhraseEntry<T> {
+  phrase: string;
+  value: T;
+  /** Require a word boundary before the match (Latin text). */
+  boundaryStart: boolean;
+  /** Require a word boundary after the match; off for stems written "declin*". */
+  boundaryEnd: boolean;
+}
+
+export interface PhraseMatch<T> {
+  start: number;
+  end: number;
+  entry: PhraseEntry<T>;
+}
+
+interface AutomatonNode {
+  next: Map<number, number>;
+  fail: number;
+  outputs: number[];
+}
+
+export class PhraseMatcher<T> {
+  private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, outputs: [] }];
+  private readonly entries: PhraseEntry<T>[] = [];
+  private built = false;
+
+  /** Adds a phrase. A trailing "*" makes it a stem that matches any word ending. */
+  add(rawPhrase: string, value: T): void {
+    let phrase = rawPhrase.trim().toLowerCase();
+    const isStem = phrase.endsWith('*');
+    if (isStem) phrase = phrase.slice(0, -1);
+    if (!phrase) return;
+    const latin = isWordChar(phrase.charCodeAt(0));
+    const latinEnd = isWordChar(phrase.charCodeAt(phrase.length - 1));
+    const entryIndex = this.entries.length;
+    this.entries.push({ phrase, value, boundaryStart: latin, boundaryEnd: latinEnd && !isStem });
+    let state = 0;
+    for (let i = 0; i < phrase.length; i++) {
+      const code = phrase.charCodeAt(i);
+      let child = this.nodes[state].next.get(code);
+      if (child === undefined) {
+        child = this.nodes.length;
+        this.nodes.push({ next: new Map(), fail: 0, outputs: [] });
+        this.nodes[state].next.set(code, child);
+      }
+      state = child;
+    }
+    this.nodes[state].outputs.push(entryIndex);
+    this.built = false;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  private build(): void {
+    const queue: number[] = [];
+    for (const child of this.nodes[0].next.values()) {
+      this.nodes[child].fail = 0;
+      queue.push(child);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      for (const [code, child] of this.nodes[state].next) {
+        let fail = this.nodes[state].fail;
+        while (fail !== 0 && !this.nodes[fail].next.has(code)) fail = this.nodes[fail].fail;
+        const target = this.nodes[fail].next.get(code);
+        this.nodes[child].fail = target !== undefined && target !== child ? target : 0;
+        this.nodes[child].outputs.push(...this.nodes[this.nodes[child].fail].outputs);
+        queue.push(child);
+      }
+    }
+    this.built = true;
+  }
+
+  /** All matches in `text`, which the caller has lower-cased. Overlapping matches are all reported. */
+  findAll(lowerText: string): PhraseMatch<T>[] {
+    if (!this.built) this.build();
+    const matches: PhraseMatch<T>[] = [];
+    let state = 0;
+    for (let i = 0; i < lowerText.length; i++) {
+      const code = lowerText.charCodeAt(i);
+      let next = this.nodes[state].next.get(code);
+      while (next === undefined && state !== 0) {
+        state = this.nodes[state].fail;
+        next = this.nodes[state].next.get(code);
+      }
+      state = next ?? 0;
+      const outputs = this.nodes[state].outputs;
+      for (let k = 0; k < outputs.length; k++) {
+        const entry = this.entries[outputs[k]];
+        const end = i + 1;
+        const start = end - entry.phrase.length;
+        if (entry.boundaryStart && start > 0 && isWordChar(lowerText.charCodeAt(start - 1))) continue;
+        if (entry.boundaryEnd && end < lowerText.length && isWordChar(lowerText.charCodeAt(end))) continue;
+        matches.push({ start, end, entry });
+      }
+    }
+    return matches;
+  }
+}
+
+/** ASCII letters and digits, and Latin letters with accents; CJK is not a "word character" here. */
+export function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    (code >= 0xc0 && code <= 0x24f)
+  );
+}
