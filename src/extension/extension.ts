@@ -1,13 +1,36 @@
 import * as vscode from 'vscode';
+import schema from '../../schemas/catalog-pattern.schema.json';
+import { registerEditing, type EditingApi } from './editing/register';
+import { registerLinking, type LinkingApi } from './linking/register';
+import { Logger } from './logger';
+import { registerMap, type MapApi } from './map/register';
+import { CausewayService } from './service';
 
-/** The API other extensions and the extension-host tests can read. Grows with the features. */
+/** What other extensions and the extension-host tests can reach. */
 export interface CausewayApi {
   readonly version: string;
+  readonly service: CausewayService;
+  readonly editing: EditingApi;
+  readonly linking: LinkingApi;
+  readonly map: MapApi;
 }
 
+/**
+ * Activation only wires things up; the index is built in the background afterwards, so opening a
+ * Markdown file never waits on the whole workspace.
+ */
 export function activate(context: vscode.ExtensionContext): CausewayApi {
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  return { version };
+  const logger = new Logger();
+  const service = new CausewayService(logger, schema);
+  context.subscriptions.push(logger, service);
+  const editing = registerEditing(context, service, logger);
+  const linking = registerLinking(context, service, logger);
+  const map = registerMap(context, service, logger);
+  setTimeout(() => {
+    service.whenReady().catch((error) => logger.error('Indexing the workspace failed', error));
+  }, 0);
+  return { version, service, editing, linking, map };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,291 @@
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/analyze';
+import { readRulePack, setPatternSchema, formatRulePackError } from '../core/catalog/rulePacks';
+import { builtinData, dataWithPatterns } from '../core/data/builtin';
+import { decodeDocument } from '../core/io/decode';
+import { WorkspaceIndex } from '../core/index/workspace';
+import type { Finding } from '../core/model';
+import { readSettings, type CausewaySettings } from './config';
+import type { Logger } from './logger';
+
+export interface IndexChange {
+  /** Documents whose analysis changed; empty when everything may have changed. */
+  uris: string[];
+}
+
+const INDEX_SLICE_MS = 12;
+
+/**
+ * Keeps the core's workspace index in step with the editor: open documents as they are typed,
+ * files on disk through watchers, settings and rule packs. Everything else reads from here.
+ */
+export class CausewayService implements vscode.Disposable {
+  private index: WorkspaceIndex | undefined;
+  private settings: CausewaySettings = readSettings();
+  private includeMatch: (path: string) => boolean = () => true;
+  private readonly versions = new Map<string, number>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly changeEmitter = new vscode.EventEmitter<IndexChange>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private indexing: vscode.CancellationTokenSource | undefined;
+  private readyPromise: Promise<void> | undefined;
+  private rulePackNotice: string | undefined;
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly logger: Logger, private readonly schema: object) {
+    this.applySettings();
+    this.disposables.push(
+      this.changeEmitter,
+      vscode.workspace.onDidChangeTextDocument((event) => this.scheduleAnalysis(event.document)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.scheduleAnalysis(document, 0)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.reloadFromDisk(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('causeway')) return;
+        this.applySettings();
+        if (event.affectsConfiguration('causeway.include') || event.affectsConfiguration('causeway.exclude') || event.affectsConfiguration('causeway.maxFileSize') || event.affectsConfiguration('causeway.rulePacks')) this.restart();
+        else this.changeEmitter.fire({ uris: [] });
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.restart()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.onDiskChange(uri)),
+      watcher.onDidChange((uri) => this.onDiskChange(uri)),
+      watcher.onDidDelete((uri) => this.onDiskDelete(uri)),
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const file of event.files) {
+          this.onDiskDelete(file.oldUri);
+          void this.onDiskChange(file.newUri);
+        }
+      }),
+    );
+  }
+
+  get currentSettings(): CausewaySettings {
+    return this.settings;
+  }
+
+  /** The index, created on first use so that activation stays cheap. */
+  get workspace(): WorkspaceIndex {
+    this.index ??= new WorkspaceIndex(this.loadData());
+    return this.index;
+  }
+
+  /** Resolves when the first full indexing of the workspace has finished or was cancelled. */
+  whenReady(): Promise<void> {
+    this.readyPromise ??= this.indexWorkspace();
+    return this.readyPromise;
+  }
+
+  /** The notice shown when rule packs are not loaded (Restricted Mode) or failed to load. */
+  get rulePackStatus(): string | undefined {
+    return this.rulePackNotice;
+  }
+
+  inScope(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file' && uri.scheme !== 'untitled' && uri.scheme !== 'vscode-remote') return false;
+    if (!/\.(md|markdown)$/i.test(uri.path) && uri.scheme !== 'untitled') return false;
+    return uri.scheme === 'untitled' || this.includeMatch(vscode.workspace.asRelativePath(uri, false));
+  }
+
+  isMarkdown(document: vscode.TextDocument): boolean {
+    return document.languageId === 'markdown' && this.inScope(document.uri);
+  }
+
+  /** The analysis of an open document as it is now, analysing it at once if typing left it stale. */
+  analysisOf(document: vscode.TextDocument): Analysis | undefined {
+    if (!this.isMarkdown(document)) return undefined;
+    const key = document.uri.toString();
+    if (this.versions.get(key) !== document.version || !this.workspace.get(key)) this.analyseNow(document);
+    return this.workspace.get(key);
+  }
+
+  analysisOfUri(uri: vscode.Uri): Analysis | undefined {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    return open ? this.analysisOf(open) : this.workspace.get(uri.toString());
+  }
+
+  /** The version of the document the stored analysis was made from. */
+  analysedVersion(uri: vscode.Uri): number | undefined {
+    return this.versions.get(uri.toString());
+  }
+
+  findingAt(document: vscode.TextDocument, position: vscode.Position): Finding | undefined {
+    if (!this.analysisOf(document)) return undefined;
+    return this.workspace.findingAt(document.uri.toString(), position.line, position.character);
+  }
+
+  analyseNow(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const pending = this.pending.get(key);
+    if (pending) clearTimeout(pending);
+    this.pending.delete(key);
+    const text = document.getText();
+    if (text.length > this.settings.maxFileSize) {
+      this.workspace.skip(key, `This document is ${Math.round(text.length / 1024)} KB, over causeway.maxFileSize; Causeway does not analyse it.`);
+    } else {
+      try {
+        this.workspace.update(key, text);
+      } catch (error) {
+        this.logger.error(`Could not analyse ${document.uri.fsPath}`, error);
+        this.workspace.skip(key, `Could not be analysed: ${(error as Error).message}`);
+      }
+    }
+    this.versions.set(key, document.version);
+    this.changeEmitter.fire({ uris: [key] });
+  }
+
+  private scheduleAnalysis(document: vscode.TextDocument, delay = this.settings.diagnosticsDelay): void {
+    if (!this.isMarkdown(document)) return;
+    const key = document.uri.toString();
+    const previous = this.pending.get(key);
+    if (previous) clearTimeout(previous);
+    // Rapid typing keeps pushing the analysis back; only the latest text is ever analysed.
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      if (document.isClosed) return;
+      if (this.versions.get(key) !== document.version) this.analyseNow(document);
+    }, delay));
+  }
+
+  private async onDiskChange(uri: vscode.Uri): Promise<void> {
+    if (/\.causeway\/catalog\/[^/]+\.ya?ml$/.test(uri.path)) {
+      this.restart();
+      return;
+    }
+    if (!this.inScope(uri)) return;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return; // the editor's text wins
+    await this.readFile(uri);
+    this.changeEmitter.fire({ uris: [uri.toString()] });
+  }
+
+  private onDiskDelete(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.workspace.get(key) && !this.workspace.skippedDocuments().some((s) => s.uri === key)) return;
+    this.workspace.remove(key);
+    this.versions.delete(key);
+    this.changeEmitter.fire({ uris: [key] });
+  }
+
+  private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
+    if (!this.inScope(uri)) return;
+    this.versions.delete(uri.toString());
+    try {
+      await vscode.workspace.fs.stat(uri);
+      await this.readFile(uri);
+    } catch {
+      this.workspace.remove(uri.toString());
+    }
+    this.changeEmitter.fire({ uris: [uri.toString()] });
+  }
+
+  private async readFile(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    try {
+      const decoded = decodeDocument(await vscode.workspace.fs.readFile(uri), this.settings.maxFileSize);
+      if ('skipped' in decoded) {
+        this.workspace.skip(key, decoded.skipped);
+        this.logger.info(`Skipped ${uri.fsPath}: ${decoded.skipped}`);
+      } else {
+        this.workspace.update(key, decoded.text);
+      }
+    } catch (error) {
+      this.logger.error(`Could not read ${uri.fsPath}`, error);
+      this.workspace.skip(key, `Could not be read: ${(error as Error).message}`);
+    }
+  }
+
+  /** Indexes every file in scope in short slices, so typing never waits on it. */
+  private async indexWorkspace(): Promise<void> {
+    this.indexing?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.indexing = source;
+    const token = source.token;
+    try {
+      await this.loadRulePacks();
+    } catch (error) {
+      this.logger.error('Could not load rule packs', error);
+    }
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Causeway: indexing strategy documents') }, async (progress) => {
+      const include = `{${this.settings.include.join(',')}}`;
+      const exclude = this.settings.exclude.length ? `{${this.settings.exclude.join(',')}}` : undefined;
+      const files = await vscode.workspace.findFiles(include, exclude, undefined, token);
+      let sliceStart = Date.now();
+      for (let i = 0; i < files.length; i++) {
+        if (token.isCancellationRequested) return;
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === files[i].toString());
+        if (open) this.analyseNow(open);
+        else await this.readFile(files[i]);
+        if (Date.now() - sliceStart > INDEX_SLICE_MS) {
+          progress.report({ message: `${i + 1}/${files.length}` });
+          this.changeEmitter.fire({ uris: [] });
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = Date.now();
+        }
+      }
+      for (const document of vscode.workspace.textDocuments) if (this.isMarkdown(document) && this.versions.get(document.uri.toString()) !== document.version) this.analyseNow(document);
+      this.logger.info(`Indexed ${files.length} documents, ${this.workspace.idCount()} IDs.`);
+    });
+    if (this.indexing === source) this.indexing = undefined;
+    this.changeEmitter.fire({ uris: [] });
+  }
+
+  /** Settings, trust or rule packs changed: rebuild the data and the index in the background. */
+  restart(): void {
+    this.indexing?.cancel();
+    this.index = new WorkspaceIndex(this.loadData());
+    this.versions.clear();
+    this.readyPromise = this.indexWorkspace();
+    this.changeEmitter.fire({ uris: [] });
+  }
+
+  private applySettings(): void {
+    this.settings = readSettings();
+    const include = picomatch(this.settings.include, { dot: false });
+    const exclude = this.settings.exclude.length ? picomatch(this.settings.exclude, { dot: true }) : () => false;
+    this.includeMatch = (path) => include(path) && !exclude(path);
+  }
+
+  /** The built-in catalog, plus workspace rule packs when the workspace is trusted. */
+  private loadData() {
+    this.rulePackNotice = undefined;
+    if (!this.settings.rulePacks) return builtinData();
+    if (!vscode.workspace.isTrusted) {
+      this.rulePackNotice = vscode.l10n.t('Restricted Mode: workspace rule packs in .causeway/catalog are not loaded. The built-in catalog is used.');
+      return builtinData();
+    }
+    return builtinData();
+  }
+
+  /** Reads rule packs asynchronously and swaps them in; errors name the file and line. */
+  async loadRulePacks(): Promise<void> {
+    if (!vscode.workspace.isTrusted || !this.settings.rulePacks) return;
+    const files = await vscode.workspace.findFiles('.causeway/catalog/*.{yaml,yml}');
+    if (files.length === 0) return;
+    setPatternSchema(this.schema);
+    const patterns = [];
+    const errors: string[] = [];
+    for (const file of files.sort((a, b) => a.path.localeCompare(b.path))) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      const result = readRulePack(vscode.workspace.asRelativePath(file), text);
+      patterns.push(...result.patterns);
+      errors.push(...result.errors.map(formatRulePackError));
+    }
+    if (errors.length) {
+      this.rulePackNotice = vscode.l10n.t('Some rule packs have errors: {0}', errors.join('; '));
+      this.logger.warn(this.rulePackNotice);
+      void vscode.window.showWarningMessage(this.rulePackNotice);
+    }
+    this.workspace.setData(dataWithPatterns(patterns));
+    this.changeEmitter.fire({ uris: [] });
+  }
+
+  dispose(): void {
+    this.indexing?.cancel();
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
