@@ -101,7 +101,8 @@ export function analyzeText(uri: string, text: string, data: AnalyzerData): Anal
       findings.push(evidence);
       if (owner) links.push({ from: evidence.id, to: owner.id, type: 'supports', inferred: false, confidence: 1, reason: 'numbers in the claim' });
     }
-    const match = data.catalog.match(statement, statement.text.toLowerCase());
+    // A remedy names the disease it treats; that is not a symptom of it.
+    const match = owner?.kind === 'solution' ? undefined : data.catalog.match(statement, statement.text.toLowerCase());
     if (match) {
       patternOfStatement.set(statement.index, match.pattern.id);
       const matchSpan = { start: statement.span.start + match.start, end: statement.span.start + match.end };

@@ -179,7 +179,9 @@ function scoreStatement(doc: ParsedDocument, statement: Statement, lexicon: Lexi
   if (figures.some((m) => m.type === 'change') && perKind.solution.length === 0) addPrior(result, 'problem', CHANGE_FIGURE, 'metric', figures.find((m) => m.type === 'change')!.text);
   const label = INLINE_LABEL.exec(statement.text);
   const labelKind = label ? lexicon.headingKind(label[1]) : undefined;
-  if (labelKind && label![1].length <= labelKind.phrase.length + 6) addPrior(result, labelKind.kind, LABEL_PRIOR, 'heading', label![1].trim());
+  // Only a label that is essentially the kind word: "Root cause 2:", "问题：", not "资源协同不足：".
+  const labelSlack = /[\u4e00-\u9fff]/.test(label?.[1] ?? '') ? 3 : 6;
+  if (labelKind && label![1].trim().length <= labelKind.phrase.length + labelSlack) addPrior(result, labelKind.kind, LABEL_PRIOR, 'heading', label![1].trim());
   const verb = lexicon.leadVerb(statement.text, statement.language);
   if (verb) addPrior(result, 'solution', LEAD_VERB_WEIGHT, 'cue', verb);
   if (heading) addPrior(result, heading.kind, HEADING_PRIOR, 'heading', doc.sections[statement.section].title || heading.phrase);

@@ -14,6 +14,8 @@ export interface InferenceInput {
 }
 
 const LINK_THRESHOLD = 0.2;
+const FALLBACK_FLOOR = 0.005;
+const REMEDY_WEIGHT = 0.6;
 const MAX_CAUSES_PER_PROBLEM = 3;
 const MAX_TARGETS_PER_SOLUTION = 2;
 const SAME_GROUP_BONUS = 0.2;
@@ -65,6 +67,13 @@ export function inferLinks(input: InferenceInput): Link[] {
   };
 
   const statementOf = (f: Finding) => input.statements[f.statement];
+  const remedySimilarity = (tokens: Set<string> | undefined, patternId: string): number => {
+    const remedyTokens = remedyTokensOf(input.catalog, patternId);
+    if (!tokens || tokens.size === 0 || remedyTokens.size === 0) return 0;
+    let shared = 0;
+    for (const token of tokens) if (remedyTokens.has(token)) shared++;
+    return shared / Math.sqrt(tokens.size * Math.min(remedyTokens.size, 40));
+  };
   const bonus = (from: Finding, to: Finding, relation: 'causes' | 'addresses'): { value: number; reason?: string } => {
     let value = 0;
     let reason: string | undefined;
@@ -81,19 +90,33 @@ export function inferLinks(input: InferenceInput): Link[] {
         reason = `catalog: ${fromPattern} → ${toPattern}`;
       }
     }
+    // A solution that reads like a typical remedy of the disease found in its target.
+    if (relation === 'addresses' && toPattern) {
+      const remedy = remedySimilarity(tokensOf.get(from), toPattern);
+      if (remedy > 0.05) {
+        value += remedy * REMEDY_WEIGHT;
+        reason ??= `like a typical remedy for ${toPattern}`;
+      }
+    }
     return { value, reason };
   };
 
   const links: Link[] = [];
   const propose = (target: Finding, candidates: Map<Finding, number>, relation: 'causes' | 'addresses', limit: number, reverse: boolean) => {
     const ranked: { other: Finding; score: number; reason: string }[] = [];
+    let fallback: { other: Finding; score: number; reason: string } | undefined;
     for (const [other, similarity] of candidates) {
       const from = reverse ? target : other;
       const to = reverse ? other : target;
       const extra = bonus(from, to, relation);
       const score = similarity + extra.value;
-      if (score >= LINK_THRESHOLD) ranked.push({ other, score, reason: extra.reason ?? `shared words (${similarity.toFixed(2)})` });
+      const reason = extra.reason ?? `shared words (${similarity.toFixed(2)})`;
+      if (score >= LINK_THRESHOLD) ranked.push({ other, score, reason });
+      else if (score >= FALLBACK_FLOOR && (!fallback || score > fallback.score || (score === fallback.score && other.statement < fallback.other.statement))) fallback = { other, score, reason };
     }
+    // With nothing clearly related, the closest candidate is still proposed, faintly, so a reader
+    // sees the likeliest link instead of a gap; a finding that shares nothing keeps its gap.
+    if (ranked.length === 0 && fallback) ranked.push({ ...fallback, score: fallback.score / 2 });
     ranked.sort((x, y) => y.score - x.score || x.other.statement - y.other.statement);
     for (const { other, score, reason } of ranked.slice(0, limit)) {
       const from = reverse ? target : other;
@@ -123,18 +146,60 @@ export function inferLinks(input: InferenceInput): Link[] {
     return scores;
   };
 
+  // The catalog relates findings that share no words: a problem's disease lists typical causes,
+  // and a target's disease lists typical remedies a solution may echo.
+  const targetsByPattern = new Map<string, Finding[]>();
+  const remedyPostings = new Map<string, Finding[]>();
+  for (const finding of statementFindings) {
+    const pattern = input.patternOfStatement.get(finding.statement);
+    if (!pattern || finding.kind === 'solution') continue;
+    (targetsByPattern.get(pattern) ?? targetsByPattern.set(pattern, []).get(pattern)!).push(finding);
+    for (const token of remedyTokensOf(input.catalog, pattern)) (remedyPostings.get(token) ?? remedyPostings.set(token, []).get(token)!).push(finding);
+  }
+  const withCatalog = (finding: Finding, scores: Map<Finding, number>, kinds: Set<string>) => {
+    const pattern = finding.kind === 'problem' ? input.patternOfStatement.get(finding.statement) : undefined;
+    if (pattern) {
+      const entry = input.catalog.get(pattern);
+      const related = new Set([pattern, ...(entry?.related ?? []), ...(entry?.typicalCauses ?? []).flatMap((c) => c.related)]);
+      for (const id of related) for (const other of (targetsByPattern.get(id) ?? []).slice(0, 20)) if (kinds.has(other.kind) && !scores.has(other)) scores.set(other, 0);
+    }
+    if (finding.kind === 'solution') {
+      for (const token of tokensOf.get(finding) ?? []) {
+        const list = remedyPostings.get(token);
+        if (!list || list.length > commonLimit) continue;
+        for (const other of list) if (kinds.has(other.kind) && !scores.has(other)) scores.set(other, 0);
+      }
+    }
+    return scores;
+  };
+
   const causeKinds = new Set(['cause']);
   for (const problem of statementFindings) {
     if (problem.kind !== 'problem' || input.explicitlyCaused.has(problem.id)) continue;
-    propose(problem, withNeighbours(problem, similar(problem, causeKinds), causeKinds), 'causes', MAX_CAUSES_PER_PROBLEM, false);
+    propose(problem, withCatalog(problem, withNeighbours(problem, similar(problem, causeKinds), causeKinds), causeKinds), 'causes', MAX_CAUSES_PER_PROBLEM, false);
   }
   const targetKinds = new Set(['cause', 'problem']);
   for (const solution of statementFindings) {
     if (solution.kind !== 'solution' || input.explicitlyAddressing.has(solution.id)) continue;
-    const scores = withNeighbours(solution, similar(solution, targetKinds), targetKinds);
+    const scores = withCatalog(solution, withNeighbours(solution, similar(solution, targetKinds), targetKinds), targetKinds);
     // Remedies aim at causes first; a problem is the target only when it is clearly closer.
     for (const [other, score] of scores) if (other.kind === 'cause') scores.set(other, score * 1.15);
     propose(solution, scores, 'addresses', MAX_TARGETS_PER_SOLUTION, true);
   }
   return links;
+}
+
+const remedyCache = new WeakMap<Catalog, Map<string, Set<string>>>();
+
+/** Content words of a pattern's typical remedies in both languages, computed once per catalog. */
+function remedyTokensOf(catalog: Catalog, patternId: string): Set<string> {
+  let perPattern = remedyCache.get(catalog);
+  if (!perPattern) remedyCache.set(catalog, (perPattern = new Map()));
+  let tokens = perPattern.get(patternId);
+  if (!tokens) {
+    const pattern = catalog.get(patternId);
+    tokens = contentTokens((pattern?.typicalRemedies ?? []).map((r) => `${r.en} ${r.zh}`).join(' '));
+    perPattern.set(patternId, tokens);
+  }
+  return tokens;
 }

@@ -26,9 +26,10 @@ function blockParser(): MarkdownIt {
   return sharedParser;
 }
 
-const QUOTE_PREFIX = /^[ \t]*(?:>[ \t]?)+/;
-const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?/;
-const ATX_OPEN = /^[ \t]*#{1,6}(?:[ \t]+|$)/;
+const QUOTE_PREFIX = /^[ \t\uFEFF]*(?:>[ \t]?)+/;
+const LIST_MARKER = /^[ \t\uFEFF]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?/;
+// A byte order mark may precede the first line's marker.
+const ATX_OPEN = /^[ \t\uFEFF]*#{1,6}(?:[ \t]+|$)/;
 const ATX_CLOSE = /[ \t]+#+[ \t]*$|^#+[ \t]*$/;
 
 interface Container {

@@ -18,10 +18,14 @@ const GROUP_LABEL = String.raw`(?:group|part|theme|point|topic|key point|takeawa
 // A segment boundary: " - ", or a group label in the middle of a line ("… [8] Group 2 - …").
 const SEGMENT_CUT = new RegExp(String.raw`\s+(?:(?:${GROUP_LABEL})\s*[-–—:：]|[-–—])\s+(?=\S)`, 'gi');
 
+const FOOTNOTE_DEFINITION = /^\[\^\d{1,4}\][:：]/;
+
 export function parseDocument(uri: string, text: string): ParsedDocument {
   const lineMap = new LineMap(text);
   const { frontMatter, lineCount: frontMatterLines } = readFrontMatter(lineMap);
-  const masked = frontMatterLines > 0 ? maskLines(text, lineMap, frontMatterLines) : text;
+  let masked = frontMatterLines > 0 ? maskLines(text, lineMap, frontMatterLines) : text;
+  // markdown-it does not skip a byte order mark, so "\uFEFF# Title" would read as a paragraph.
+  if (masked.charCodeAt(0) === 0xfeff) masked = ` ${masked.slice(1)}`;
   const { sections, blocks } = readBlocks(lineMap, masked, 0);
 
   const referenceSections = new Set<number>();
@@ -36,6 +40,8 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
   let listPosition = 0;
   blocks.forEach((block, blockIndex) => {
     if (referenceSections.has(block.section) && block.type !== 'heading') return;
+    // A footnote definition "[^2]: …" belongs to the reference list; it is not a claim.
+    if (block.type !== 'heading' && FOOTNOTE_DEFINITION.test(text.slice(block.span.start, block.span.end))) return;
     const add = (span: Span, group: number, position: number) => {
       const statementText = text.slice(span.start, span.end).replace(/\s*[\r\n]+[\s>]*/g, ' ');
       statements.push({

@@ -2,7 +2,8 @@ import type { Metric } from '../model';
 import type { LineMap } from '../text/lines';
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const PERCENT_UNIT = String.raw`\s?(?:%|％|per\s?cent|percentage points?|pp\b|个百分点|百分点)`;
+// "percentage points" before "percent", which would otherwise match its first letters.
+const PERCENT_UNIT = String.raw`\s?(?:%|％|percentage points?|per\s?cent\b|pp\b|个百分点|百分点)`;
 const CN_SCALE = String.raw`(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)`;
 const CN_CURRENCY = String.raw`(?:元|美元|港元|港币|人民币|欧元|日元|英镑|美金)`;
 const EN_SCALE = String.raw`(?:\s?(?:trillion|billion|million|thousand|bn|tn|mn|m|k)\b)`;
