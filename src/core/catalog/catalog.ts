@@ -18,7 +18,8 @@ export interface CatalogMatch {
 interface CompiledRegex {
   pattern: CatalogPattern;
   language: Language;
-  regex: RE2JS;
+  /** Finds the first match: [start, end], or undefined. */
+  find(text: string): [number, number] | undefined;
 }
 
 const LOSS_WORDS = /loss|losing|lost|deficit|亏损|亏|赔|负/i;
@@ -46,7 +47,7 @@ export class Catalog {
         for (const phrase of pattern.signals[language] ?? []) this.phrases.add(String(phrase), { pattern, language });
       }
       for (const entry of pattern.signals.regex ?? []) {
-        this.regexes.push({ pattern, language: entry.lang, regex: RE2JS.compile(entry.pattern, RE2JS.CASE_INSENSITIVE) });
+        this.regexes.push({ pattern, language: entry.lang, find: compileSignal(entry.pattern, pattern.origin === 'builtin') });
       }
       if (pattern.signals.metrics?.length) this.metricPatterns.push(pattern);
     }
@@ -73,8 +74,8 @@ export class Catalog {
     }
     for (const compiled of this.regexes) {
       if (compiled.language !== statement.language) continue;
-      const matcher = compiled.regex.matcher(statement.text);
-      if (matcher.find()) credit(compiled.pattern, matcher.start(), matcher.end(), 1.5);
+      const found = compiled.find(statement.text);
+      if (found) credit(compiled.pattern, found[0], found[1], 1.5);
     }
     if (statement.metrics.length) {
       for (const pattern of this.metricPatterns) {
@@ -95,6 +96,34 @@ export class Catalog {
       score: best.score,
       alsoMatched: ranked.slice(1).map(([p]) => p.id),
     };
+  }
+}
+
+/**
+ * Patterns from rule packs run on RE2 (linear time, whatever the pattern). The built-in ones are
+ * reviewed, tested data, and run on the native engine, which is several times faster.
+ */
+function compileSignal(source: string, trusted: boolean): (text: string) => [number, number] | undefined {
+  const native = trusted ? nativeRegExp(source) : undefined;
+  if (native) {
+    return (text) => {
+      const m = native.exec(text);
+      return m ? [m.index, m.index + m[0].length] : undefined;
+    };
+  }
+  const re2 = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+  return (text) => {
+    const matcher = re2.matcher(text);
+    return matcher.find() ? [matcher.start(), matcher.end()] : undefined;
+  };
+}
+
+/** RE2 and JavaScript spell a few things differently; where the native engine cannot read a pattern, RE2 runs it. */
+function nativeRegExp(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source.replace(/^\(\?i\)/, '').replace(/\\p\{(Han|Latin|Greek|Cyrillic)\}/g, '\\p{Script=$1}'), 'iu');
+  } catch {
+    return undefined;
   }
 }
 

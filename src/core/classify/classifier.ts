@@ -22,8 +22,8 @@ const GROUP_PRIOR = 1;
 const LEAD_IN_PRIOR = 1.5;
 const QUESTION_CONTEXT = 1;
 const DECISION_THRESHOLD = 1;
-const NEGATION_WINDOW = 24;
-const NEGATED_CAUSE = 4;
+const NEGATION_WINDOW = 40;
+const NEGATED_CAUSE = 6;
 const NEGATED_OTHER = 1.5;
 const FIGURE_WITH_PROBLEM = 0.5;
 const CHANGE_FIGURE = 1;
@@ -151,6 +151,7 @@ function scoreStatement(doc: ParsedDocument, statement: Statement, lexicon: Lexi
       // A cue that is denied ("not due to pricing", "并非源于…") rules a claim out rather than making it.
       result.reasons.push({ signal: 'negation', detail: statement.text.slice(negation.start, match.end), kind: cue.kind as StatementKind, weight: 0 });
       if (cue.kind === 'solution' && cue.weight < 2) perKind.problem.push({ weight: 1, match });
+      else if (cue.kind === 'cause' && cue.weight < 3) negated.problem = true;
       else negated[cue.kind as StatementKind] = true;
       continue;
     }

@@ -21,6 +21,8 @@ const MAX_TARGETS_PER_SOLUTION = 2;
 const SAME_GROUP_BONUS = 0.2;
 const CATALOG_BONUS = 0.3;
 const NEIGHBOURHOOD = 4;
+const WINDOW = 400;
+const MAX_POSTINGS = 400;
 
 /**
  * Proposes cause → problem and solution → cause/problem links inside one document from shared
@@ -28,7 +30,7 @@ const NEIGHBOURHOOD = 4;
  * index, so the cost follows the number of shared words, not findings × findings.
  */
 export function inferLinks(input: InferenceInput): Link[] {
-  const statementFindings = input.findings.filter((f) => f.kind === 'problem' || f.kind === 'cause' || f.kind === 'solution');
+  const statementFindings = input.findings.filter((f) => f.kind === 'problem' || f.kind === 'cause' || f.kind === 'solution').sort((a, b) => a.statement - b.statement);
   if (statementFindings.length < 2) return [];
   const tokensOf = new Map<Finding, Set<string>>();
   const postings = new Map<string, Finding[]>();
@@ -49,7 +51,8 @@ export function inferLinks(input: InferenceInput): Link[] {
     for (const token of tokens) sum += idf(token) ** 2;
     norm.set(finding, Math.sqrt(sum) || 1);
   }
-  const commonLimit = Math.max(4, total * 0.5);
+  // A word in very many findings tells nothing about which two belong together.
+  const commonLimit = Math.min(MAX_POSTINGS, Math.max(4, total * 0.5));
 
   const similar = (finding: Finding, wanted: Set<string>): Map<Finding, number> => {
     const scores = new Map<Finding, number>();
@@ -57,7 +60,9 @@ export function inferLinks(input: InferenceInput): Link[] {
       const list = postings.get(token)!;
       if (list.length > commonLimit) continue;
       const weight = idf(token) ** 2;
-      for (const other of list) {
+      // Only findings within a window of the document: in a long report, far sections are unrelated.
+      for (let k = firstInWindow(list, finding.statement - WINDOW); k < list.length && list[k].statement <= finding.statement + WINDOW; k++) {
+        const other = list[k];
         if (other === finding || !wanted.has(other.kind)) continue;
         scores.set(other, (scores.get(other) ?? 0) + weight);
       }
@@ -161,16 +166,23 @@ export function inferLinks(input: InferenceInput): Link[] {
     if (pattern) {
       const entry = input.catalog.get(pattern);
       const related = new Set([pattern, ...(entry?.related ?? []), ...(entry?.typicalCauses ?? []).flatMap((c) => c.related)]);
-      for (const id of related) for (const other of (targetsByPattern.get(id) ?? []).slice(0, 20)) if (kinds.has(other.kind) && !scores.has(other)) scores.set(other, 0);
+      for (const id of related) {
+        for (const other of nearby(targetsByPattern.get(id), finding.statement).slice(0, 20)) if (kinds.has(other.kind) && !scores.has(other)) scores.set(other, 0);
+      }
     }
     if (finding.kind === 'solution') {
       for (const token of tokensOf.get(finding) ?? []) {
-        const list = remedyPostings.get(token);
-        if (!list || list.length > commonLimit) continue;
-        for (const other of list) if (kinds.has(other.kind) && !scores.has(other)) scores.set(other, 0);
+        for (const other of nearby(remedyPostings.get(token), finding.statement)) if (kinds.has(other.kind) && !scores.has(other)) scores.set(other, 0);
       }
     }
     return scores;
+  };
+
+  const nearby = (list: Finding[] | undefined, statement: number): Finding[] => {
+    if (!list) return [];
+    const from = firstInWindow(list, statement - WINDOW);
+    const to = firstInWindow(list, statement + WINDOW + 1);
+    return to - from > MAX_POSTINGS ? [] : list.slice(from, to);
   };
 
   const causeKinds = new Set(['cause']);
@@ -202,4 +214,16 @@ function remedyTokensOf(catalog: Catalog, patternId: string): Set<string> {
     perPattern.set(patternId, tokens);
   }
   return tokens;
+}
+
+/** Index of the first finding at or after a statement, in a list sorted by statement. */
+function firstInWindow(list: Finding[], statement: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].statement < statement) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

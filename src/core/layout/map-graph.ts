@@ -91,17 +91,24 @@ export function layoutMapGraph(findings: readonly Finding[], links: readonly Lin
   const edges: LayoutEdge[] = kept.map((link) => ({ id: linkKey(link), from: link.from, to: link.to }));
   const layout = layoutLayered(nodes, edges, options);
   return {
-    ...layout,
-    nodes: layout.nodes.map((node) => {
+    nodes: layout.nodes.map((node): MapNode => {
       const finding = byId.get(node.id)!;
-      return { ...node, kind: finding.kind, source: finding.source, text: finding.text, ...labels.get(node.id)! };
+      const label = labels.get(node.id)!;
+      const { id, x, y, width, height, layer, column, order } = node;
+      const { kind, source, text } = finding;
+      return { id, x, y, width, height, layer, column, order, kind, source, text, header: label.header, lines: label.lines, truncated: label.truncated };
     }),
-    edges: layout.edges.map((edge, k) => {
+    // layoutLayered keeps every edge whose ends exist, in order, so edges and kept links align.
+    edges: layout.edges.map((edge, k): MapEdge => {
       const link = kept[k];
-      const mapped: MapEdge = { ...edge, type: link.type, inferred: link.inferred, confidence: link.confidence };
+      const mapped: MapEdge = { id: edge.id, from: edge.from, to: edge.to, route: edge.route, points: edge.points, type: link.type, inferred: link.inferred, confidence: link.confidence };
       if (link.reason !== undefined) mapped.reason = link.reason;
       return mapped;
     }),
+    width: layout.width,
+    height: layout.height,
+    crossings: layout.crossings,
+    columns: layout.columns,
   };
 }
 

@@ -55,8 +55,17 @@ export function graphemeWidthEm(grapheme: string): number {
 type Segmenter = { segment(text: string): Iterable<{ segment: string }> };
 let cachedSegmenter: Segmenter | null | undefined;
 
+/**
+ * Code points that can extend or join a grapheme cluster: marks, joiners, variation selectors,
+ * emoji modifiers and tags, regional indicators, Hangul jamo, prepend characters, CR. Text without
+ * any of them (most Chinese and English) splits exactly by code point, much faster than ICU.
+ */
+const CLUSTER_FORMING =
+  /[\p{M}\r\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}\u{110bd}\u{110cd}]/u;
+
 /** Grapheme clusters, by Intl.Segmenter where the runtime has it, else by a close approximation. */
 export function splitGraphemes(text: string): string[] {
+  if (!CLUSTER_FORMING.test(text)) return Array.from(text);
   if (cachedSegmenter === undefined) {
     const intl = Intl as unknown as { Segmenter?: new (locale: string, options: { granularity: string }) => Segmenter };
     cachedSegmenter = intl.Segmenter ? new intl.Segmenter('und', { granularity: 'grapheme' }) : null;
@@ -79,20 +88,33 @@ interface Chunk {
   spaceBefore: boolean;
 }
 
+function appendTo(chunk: Chunk, grapheme: string, width: number): void {
+  chunk.graphemes.push(grapheme);
+  chunk.widths.push(width);
+  chunk.width += width;
+}
+
 function toChunks(text: string, fontSizePx: number): Chunk[] {
   const chunks: Chunk[] = [];
   let current: Chunk | null = null;
   let spaceBefore = false;
   let breakAfterPrevious = false;
   let previousOpens = false;
+  // wrapLabel has already collapsed every whitespace run to one space.
   for (const grapheme of splitGraphemes(text)) {
-    if (/^\s+$/.test(grapheme)) {
+    if (grapheme === ' ') {
       current = null;
       spaceBefore = chunks.length > 0;
       continue;
     }
     const width = graphemeWidthEm(grapheme) * fontSizePx;
     const wide = width >= fontSizePx;
+    if (current === null && NO_LINE_START.has(grapheme) && chunks.length > 0) {
+      // Closing punctuation after a space still may not open a line: it rejoins the word before.
+      current = chunks[chunks.length - 1];
+      if (spaceBefore) appendTo(current, ' ', SPACE_EM * fontSizePx);
+      spaceBefore = false;
+    }
     const gluedToPrevious =
       NO_LINE_START.has(grapheme) || (!wide && TRAILING_NARROW.has(grapheme)) || previousOpens || !(wide || breakAfterPrevious);
     if (current === null || !gluedToPrevious) {
@@ -100,9 +122,7 @@ function toChunks(text: string, fontSizePx: number): Chunk[] {
       chunks.push(current);
       spaceBefore = false;
     }
-    current.graphemes.push(grapheme);
-    current.widths.push(width);
-    current.width += width;
+    appendTo(current, grapheme, width);
     previousOpens = NO_LINE_END.has(grapheme);
     breakAfterPrevious = wide && !previousOpens;
   }
@@ -141,6 +161,7 @@ export function wrapLabel(text: string, maxWidthPx: number, fontSizePx: number, 
     // the line it closes even if that overflows a little.
     chunk.graphemes.forEach((g, k) => {
       const fits = line.width + chunk.widths[k] <= limit;
+      if (!fits && g === ' ') return;
       if (!fits && line.graphemes.length > 0 && !NO_LINE_START.has(g)) newLine();
       pushGrapheme(g, chunk.widths[k]);
     });

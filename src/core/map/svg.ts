@@ -108,11 +108,16 @@ export function isAllowedAttribute(tag: SvgTag, name: string, value: string): bo
 /** Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Anything escapeText or escapeAttribute might change; most values have none of it. */
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(NOT_XML, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function escapeAttribute(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return escapeText(value)
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;')

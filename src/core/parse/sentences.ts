@@ -35,11 +35,11 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
 
 const CLOSERS = new Set(['"', "'", ')', ']', '”', '’', '」', '』', '）', '】', '》', '〉']);
 
-/** Closing quotes, brackets and trailing citations like [3][5] stay with the sentence they end. */
+/** Closing quotes, brackets and trailing citations like [3][5] or 【3】 stay with the sentence they end. */
 function absorbClosers(text: string, at: number, to: number): number {
   let end = at;
   while (end < to && CLOSERS.has(text[end])) end++;
-  const tail = /^(?:\s?\[\^?\d{1,4}\])+/.exec(text.slice(end, Math.min(to, end + 64)));
+  const tail = /^(?:\s?(?:\[\^?\d{1,4}\]|【\d{1,4}】))+/.exec(text.slice(end, Math.min(to, end + 64)));
   return tail ? end + tail[0].length : end;
 }
 
@@ -48,7 +48,7 @@ function isSentenceGap(text: string, at: number, to: number): boolean {
   while (i < to && CLOSERS.has(text[i])) i++;
   if (i >= to) return true;
   const next = text.charCodeAt(i);
-  return next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x3000 || next === 0xa0 || isCjk(next) || text[i] === '[';
+  return next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x3000 || next === 0xa0 || isCjk(next) || text[i] === '[' || text[i] === '【';
 }
 
 const ABBREVIATIONS = new Set([
@@ -114,7 +114,7 @@ function pushTrimmed(text: string, start: number, end: number, spans: Span[]): v
   if (b <= a) return;
   // A leftover of punctuation or citation markers alone is not a claim; keep it with the previous one.
   const content = text.slice(a, b);
-  if (!/[\p{L}\p{N}]/u.test(content.replace(/\[\^?\d{1,4}\]/g, ''))) {
+  if (!/[\p{L}\p{N}]/u.test(content.replace(/\[\^?\d{1,4}\]|【\d{1,4}】/g, ''))) {
     if (spans.length > 0) spans[spans.length - 1] = { start: spans[spans.length - 1].start, end: b };
     return;
   }
