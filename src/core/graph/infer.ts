@@ -21,8 +21,8 @@ const MAX_TARGETS_PER_SOLUTION = 2;
 const SAME_GROUP_BONUS = 0.2;
 const CATALOG_BONUS = 0.3;
 const NEIGHBOURHOOD = 4;
-const WINDOW = 400;
-const MAX_POSTINGS = 400;
+const WINDOW = 150;
+const MAX_POSTINGS = 150;
 
 /**
  * Proposes cause → problem and solution → cause/problem links inside one document from shared
@@ -44,7 +44,12 @@ export function inferLinks(input: InferenceInput): Link[] {
     }
   }
   const total = statementFindings.length;
-  const idf = (token: string) => Math.log(1 + total / (postings.get(token)?.length ?? total));
+  const idfCache = new Map<string, number>();
+  const idf = (token: string) => {
+    let value = idfCache.get(token);
+    if (value === undefined) idfCache.set(token, (value = Math.log(1 + total / (postings.get(token)?.length ?? total))));
+    return value;
+  };
   const norm = new Map<Finding, number>();
   for (const [finding, tokens] of tokensOf) {
     let sum = 0;

@@ -16,8 +16,8 @@ export interface Ordering {
 
 /** Sweeps without a strict improvement before giving up early. */
 const PATIENCE = 4;
-/** Transposition passes per layer; each pass is linear in the layer's edges. */
-const TRANSPOSE_PASSES = 6;
+/** Transposition passes per layer; after the first, a pass only revisits pairs next to a swap. */
+const TRANSPOSE_PASSES = 64;
 
 export function orderLayers(graph: ProperGraph, maxSweeps: number): Ordering {
   const layers = initialOrder(graph);
@@ -73,8 +73,10 @@ function initialOrder(graph: ProperGraph): Int32Array[] {
 
 class SweepScratch {
   readonly key: Float64Array;
+  readonly dirty: Uint8Array;
   constructor(nodeCount: number) {
     this.key = new Float64Array(nodeCount);
+    this.dirty = new Uint8Array(nodeCount);
   }
 }
 
@@ -111,25 +113,32 @@ function reorderLayer(
   let next = 0;
   for (let i = 0; i < layer.length; i++) if (!fixed[i]) layer[i] = movable[next++];
   for (let i = 0; i < layer.length; i++) pos[layer[i]] = i;
-  transpose(graph, layer, pos);
+  transpose(graph, layer, pos, scratch.dirty);
 }
 
-/** Swaps neighbours while that lowers crossings with both neighbouring columns. */
-function transpose(graph: ProperGraph, layer: Int32Array, pos: Int32Array): void {
+/**
+ * Swaps neighbours while that lowers crossings with both neighbouring columns. A swap at i can only
+ * change the gain of the pairs beside it, so after the first pass only those are looked at again.
+ */
+function transpose(graph: ProperGraph, layer: Int32Array, pos: Int32Array, dirty: Uint8Array): void {
+  const pairs = layer.length - 1;
+  if (pairs < 1) return;
+  dirty.fill(1, 0, pairs);
   for (let pass = 0; pass < TRANSPOSE_PASSES; pass++) {
     let improved = false;
-    for (let i = 0; i + 1 < layer.length; i++) {
+    for (let i = 0; i < pairs; i++) {
+      if (!dirty[i]) continue;
+      dirty[i] = 0;
       const u = layer[i];
       const w = layer[i + 1];
-      const before =
-        pairCrossings(u, w, graph.prevStart, graph.prevTargets, pos) + pairCrossings(u, w, graph.nextStart, graph.nextTargets, pos);
-      const after =
-        pairCrossings(w, u, graph.prevStart, graph.prevTargets, pos) + pairCrossings(w, u, graph.nextStart, graph.nextTargets, pos);
-      if (after < before) {
+      const change = swapGain(u, w, graph.prevStart, graph.prevTargets, pos) + swapGain(u, w, graph.nextStart, graph.nextTargets, pos);
+      if (change > 0) {
         layer[i] = w;
         layer[i + 1] = u;
         pos[w] = i;
         pos[u] = i + 1;
+        if (i > 0) dirty[i - 1] = 1;
+        if (i + 1 < pairs) dirty[i + 1] = 1;
         improved = true;
       }
     }
@@ -137,12 +146,20 @@ function transpose(graph: ProperGraph, layer: Int32Array, pos: Int32Array): void
   }
 }
 
-/** Crossings among edges of `upper` and `lower` on one side when `upper` sits directly above `lower`. */
-function pairCrossings(upper: number, lower: number, start: Int32Array, targets: Int32Array, pos: Int32Array): number {
-  let crossings = 0;
+/**
+ * On one side: crossings among the edges of `upper` and `lower` as they stand, minus the crossings
+ * after swapping them. A pair of edges crosses in exactly one of the two orders unless they share
+ * an end, so one pass counts both.
+ */
+function swapGain(upper: number, lower: number, start: Int32Array, targets: Int32Array, pos: Int32Array): number {
+  let gain = 0;
   for (let a = start[upper]; a < start[upper + 1]; a++) {
     const pa = pos[targets[a]];
-    for (let b = start[lower]; b < start[lower + 1]; b++) if (pos[targets[b]] < pa) crossings++;
+    for (let b = start[lower]; b < start[lower + 1]; b++) {
+      const pb = pos[targets[b]];
+      if (pb < pa) gain++;
+      else if (pb > pa) gain--;
+    }
   }
-  return crossings;
+  return gain;
 }

@@ -109,3 +109,8 @@ export function linesOf(text: string): LineSource {
   const lines = text.split(/\r\n|\r|\n/);
   return { lineCount: lines.length, lineAt: (line) => lines[line] ?? '' };
 }
+
+/** The text a chosen ID is inserted as: a wikilink is closed unless "]]" is already there. */
+export function completionInsertText(context: IdCompletionContext, id: string): string {
+  return context.trigger === 'wikilink' && !context.closed ? `${id}]]` : id;
+}

@@ -52,6 +52,8 @@ const DEFAULT_LIMIT = 100;
 /** Candidates gathered per source before ranking; bounds the work of one keystroke. */
 const CANDIDATE_CAP = 2000;
 const ID_QUERY = /^[A-Za-z0-9.-]+$/;
+/** A query that can only be the start of an ID (a kind letter and a digit); its words are not searched in texts. */
+const ID_ONLY_QUERY = /^(?:[A-Za-z][A-Za-z0-9]*-)*[PCSEpcse]\d[\d.]*$/;
 
 const byKey = (a: IdKey, b: IdKey) => compareStrings(a.key, b.key);
 const byId = (a: CatalogEntry, b: CatalogEntry) => compareIds(a.id, b.id) || compareStrings(a.uri, b.uri);
@@ -170,7 +172,7 @@ export class FindingCatalog {
     const kinds = options.kinds ?? [];
     const idQuery = ID_QUERY.test(query) ? query.toUpperCase() : '';
     const lowerQuery = query.toLowerCase();
-    const tokens = queryTokens(query);
+    const tokens = ID_ONLY_QUERY.test(query) ? { exact: [], prefixes: [] } : queryTokens(query);
     const wanted = (entry: CatalogEntry) => entry.explicit || !options.explicitOnly;
     const candidates = new Set<CatalogEntry>();
     const own = options.uri ? this.entriesOf(options.uri) : [];
@@ -307,6 +309,7 @@ function matchStrength(entry: CatalogEntry, idQuery: string, lowerQuery: string,
     if (entry.id.startsWith(idQuery)) return 5;
     if (keysOf(entry.id).some((key) => key.startsWith(idQuery))) return 4;
   }
+  if (tokens.exact.length + tokens.prefixes.length === 0) return 0;
   if (entry.lower.startsWith(lowerQuery)) return 3;
   if (entry.lower.includes(lowerQuery)) return 2;
   const words = [...tokens.exact, ...tokens.prefixes];

@@ -43,7 +43,8 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
     // A footnote definition "[^2]: …" belongs to the reference list; it is not a claim.
     if (block.type !== 'heading' && FOOTNOTE_DEFINITION.test(text.slice(block.span.start, block.span.end))) return;
     const add = (span: Span, group: number, position: number) => {
-      const statementText = text.slice(span.start, span.end).replace(/\s*[\r\n]+[\s>]*/g, ' ');
+      const source = text.slice(span.start, span.end);
+      const statementText = source.includes('\n') || source.includes('\r') ? source.replace(/\s*[\r\n]+[\s>]*/g, ' ') : source;
       statements.push({
         index: statements.length,
         text: statementText,
@@ -53,8 +54,8 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
         section: block.section,
         group,
         positionInGroup: position,
-        citations: findCitations(text.slice(span.start, span.end), span.start, lineMap),
-        metrics: findMetrics(text.slice(span.start, span.end), span.start, lineMap),
+        citations: findCitations(source, span.start, lineMap),
+        metrics: findMetrics(source, span.start, lineMap),
         language: detectLanguage(statementText),
       });
     };
@@ -106,7 +107,7 @@ function sentenceSpans(text: string, block: SourceBlock): { spans: Span[]; summa
   const prefix = GROUP_PREFIX.exec(head);
   const blockText = text.slice(block.span.start, block.span.end);
   const cuts = [...blockText.matchAll(SEGMENT_CUT)];
-  const cited = cuts.filter((m) => /\]$/.test(blockText.slice(0, m.index)));
+  const cited = cuts.filter((m) => (m.index ?? 0) > 0 && blockText.charCodeAt((m.index ?? 0) - 1) === 0x5d /* ] */);
   const summary = prefix !== null || cited.length >= 2;
   if (!summary) {
     for (const segment of joinedSegments(text, block)) spans.push(...splitSentences(text, segment.start, segment.end));

@@ -33,9 +33,19 @@ const SCALE_CN: Record<string, number> = { 万亿: 1e12, 千亿: 1e11, 百亿: 1
 export function findMetrics(text: string, offset: number, lines: LineMap): Metric[] {
   if (!/\d|百分之/.test(text)) return [];
   const metrics: Metric[] = [];
-  METRIC.lastIndex = 0;
   let year: number | undefined;
-  for (let m = METRIC.exec(text); m; m = METRIC.exec(text)) {
+  // Every metric holds a digit (or 百分之) within a few characters of its start ("from ", "US$",
+  // "FY"), so the pattern only runs from just before each digit instead of at every position.
+  const LOOKBEHIND = 8;
+  let from = nextDigit(text, 0);
+  METRIC.lastIndex = Math.max(0, from - LOOKBEHIND);
+  const advance = (): RegExpExecArray | null => {
+    from = nextDigit(text, METRIC.lastIndex);
+    if (from < 0) return null;
+    METRIC.lastIndex = Math.max(METRIC.lastIndex, from - LOOKBEHIND);
+    return METRIC.exec(text);
+  };
+  for (let m = from < 0 ? null : METRIC.exec(text); m; m = advance()) {
     const g = m.groups ?? {};
     if (m.index > 0 && /[\w.]/.test(text[m.index - 1]) && !g.change && !g.change2 && !g.money1) continue; // inside a longer token
     const span = { start: offset + m.index, end: offset + m.index + m[0].length };
@@ -70,6 +80,14 @@ export function findMetrics(text: string, offset: number, lines: LineMap): Metri
     metric.subject = subjectOf(text, metric.span.start - offset, metric.span.end - offset);
   }
   return metrics;
+}
+
+function nextDigit(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || code === 0x767e /* 百 */) return i;
+  }
+  return -1;
 }
 
 function num(raw: string | undefined): number {

@@ -96,7 +96,7 @@ const URL_LIKE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'）)\]]+|[\w.+-]+@[\w-
 function protectedRegions(text: string, from: number, to: number): Int32Array {
   const until = new Int32Array(to - from);
   const slice = text.slice(from, to);
-  if (slice.indexOf('.') < 0) return until;
+  if (slice.indexOf('.') < 0 || (slice.indexOf('@') < 0 && slice.indexOf('://') < 0 && slice.indexOf('www.') < 0)) return until;
   URL_LIKE.lastIndex = 0;
   for (let m = URL_LIKE.exec(slice); m; m = URL_LIKE.exec(slice)) {
     let end = m.index + m[0].length;

@@ -58,7 +58,7 @@ const GAP_TITLE: Record<GapCode, Bi> = {
 const TEXT = {
   confidence: { en: 'confidence {0}', zh: '置信度 {0}' },
   why: { en: 'Why', zh: '判断依据' },
-  whyAnnotation: { en: 'annotation {0}', zh: '标注 {0}' },
+  whyAnnotation: { en: 'annotation', zh: '标注' },
   whyHeading: { en: 'heading “{0}”', zh: '标题“{0}”' },
   whyCue: { en: 'cue phrase “{0}”', zh: '提示词“{0}”' },
   whyCatalog: { en: 'catalog phrase “{0}”', zh: '目录短语“{0}”' },

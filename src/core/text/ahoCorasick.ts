@@ -19,6 +19,8 @@ export interface PhraseMatch<T> {
 
 interface AutomatonNode {
   next: Map<number, number>;
+  /** Transitions already resolved through failure links, filled as text is scanned. */
+  jump?: Map<number, number>;
   fail: number;
   outputs: number[];
 }
@@ -77,6 +79,17 @@ export class PhraseMatcher<T> {
     this.built = true;
   }
 
+  /** Where the automaton goes from `state` on `code`, following failure links. */
+  private resolve(state: number, code: number): number {
+    let current = state;
+    for (;;) {
+      const next = this.nodes[current].next.get(code);
+      if (next !== undefined) return next;
+      if (current === 0) return 0;
+      current = this.nodes[current].fail;
+    }
+  }
+
   /** All matches in `text`, which the caller has lower-cased. Overlapping matches are all reported. */
   findAll(lowerText: string): PhraseMatch<T>[] {
     if (!this.built) this.build();
@@ -84,13 +97,15 @@ export class PhraseMatcher<T> {
     let state = 0;
     for (let i = 0; i < lowerText.length; i++) {
       const code = lowerText.charCodeAt(i);
-      let next = this.nodes[state].next.get(code);
-      while (next === undefined && state !== 0) {
-        state = this.nodes[state].fail;
-        next = this.nodes[state].next.get(code);
+      const node = this.nodes[state];
+      let next = node.next.get(code) ?? node.jump?.get(code);
+      if (next === undefined) {
+        next = this.resolve(state, code);
+        (node.jump ??= new Map()).set(code, next);
       }
-      state = next ?? 0;
+      state = next;
       const outputs = this.nodes[state].outputs;
+      if (outputs.length === 0) continue;
       for (let k = 0; k < outputs.length; k++) {
         const entry = this.entries[outputs[k]];
         const end = i + 1;
