@@ -4,13 +4,14 @@ import type { CheckReport } from './report';
 import { GAP_RULES } from './rules';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const DOCS = 'https://github.com/causeway/causeway/blob/main/docs';
 
 export interface SarifOptions {
   version: string;
   catalog: Catalog;
   /** The folder paths are relative to, as a file URI ending in "/". */
   rootUri?: string;
+  /** Where the rule pages (docs/rules/<code>.md, docs/catalog.md) are published, if anywhere. */
+  docsUri?: string;
 }
 
 /** SARIF 2.1.0 for code scanning: gaps and catalog symptoms are results, with rule metadata. */
@@ -27,7 +28,7 @@ export function toSarif(report: CheckReport, options: SarifOptions): string {
       name: pascal(rule.code),
       shortDescription: { text: rule.title },
       fullDescription: { text: rule.description },
-      helpUri: `${DOCS}/rules/${rule.code}.md`,
+      ...(options.docsUri ? { helpUri: `${options.docsUri}/rules/${rule.code}.md` } : {}),
       help: { text: rule.description },
       defaultConfiguration: { level: level(rule.severity) },
       properties: { tags: ['causeway', 'gap'] },
@@ -43,7 +44,7 @@ export function toSarif(report: CheckReport, options: SarifOptions): string {
         text: `${pattern.explanation.en}\n\nTypical remedies: ${pattern.typicalRemedies.map((r) => r.en).join('; ')}`,
         markdown: `${pattern.explanation.en}\n\n${pattern.explanation.zh}\n\n**Typical remedies**\n\n${pattern.typicalRemedies.map((r) => `- ${r.en}`).join('\n')}`,
       },
-      helpUri: `${DOCS}/catalog.md#${pattern.id}`,
+      ...(options.docsUri ? { helpUri: `${options.docsUri}/catalog.md#${pattern.id}` } : {}),
       defaultConfiguration: { level: level(pattern.severity) },
       properties: { tags: ['causeway', 'symptom'] },
     });
@@ -88,7 +89,7 @@ export function toSarif(report: CheckReport, options: SarifOptions): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Causeway', semanticVersion: options.version, version: options.version, informationUri: 'https://github.com/causeway/causeway', rules } },
+        tool: { driver: { name: 'Causeway', semanticVersion: options.version, version: options.version, rules } },
         ...(options.rootUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.rootUri } } } : {}),
         artifacts,
         results,
