@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm test`: unit tests (plain Node), then the extension-host suite in a real VS Code, then the UI (e2e) specs.
+// Installs the offline VS Code host first if it is missing. Every suite runs even when an earlier one fails,
+// and the last line is the sum of all of them: `N passed, N failed`. Exits non-zero on any failure.
+import { spawn } from 'node:child_process';
+import { installHost } from './host/install.mjs';
+import { REPO_ROOT } from './host/paths.mjs';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** Runs a command, echoing its output live, and resolves with its exit code and everything it printed. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; process.stdout.write(chunk); });
+    child.stderr.on('data', (chunk) => { output += chunk; process.stderr.write(chunk); });
+    child.on('error', (error) => resolve({ code: 1, output: `${output}\n${error.message}` }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+/** mocha's spec reporter ends with "N passing" and, when any failed, "N failing". */
+function countMocha(output) {
+  const number = (pattern) => Number(pattern.exec(output)?.[1] ?? 0);
+  return { passed: number(/^\s*(\d+) passing/m), failed: number(/^\s*(\d+) failing/m) };
+}
+
+/** Our own runners end with "<suite>: N passed, N failed". */
+function countSuiteLine(output) {
+  const lines = [...output.matchAll(/^\w+: (\d+) passed, (\d+) failed$/gm)];
+  const last = lines.at(-1);
+  return last ? { passed: Number(last[1]), failed: Number(last[2]) } : { passed: 0, failed: 0 };
+}
+
+const SUITES = [
+  { name: 'unit', steps: [[npm, ['run', 'test:unit']]], count: countMocha },
+  // test:unit compiled to out/; the extension and webview bundles are all the later suites still need.
+  { name: 'vscode', steps: [[npm, ['run', 'bundle']], [process.execPath, ['scripts/run-vscode-tests.mjs']]], count: countSuiteLine },
+  { name: 'e2e', steps: [[process.execPath, ['scripts/run-e2e.mjs']]], count: countSuiteLine },
+];
+
+async function main() {
+  const totals = { passed: 0, failed: 0 };
+  const lines = [];
+  try {
+    installHost();
+  } catch (error) {
+    // The unit tests do not need the host; the other suites will report it as their failure.
+    console.error(error.message);
+  }
+  for (const suite of SUITES) {
+    const started = Date.now();
+    console.log(`\n=== ${suite.name} tests ===`);
+    let result = { code: 0, output: '' };
+    for (const [command, args] of suite.steps) {
+      result = await run(command, args);
+      if (result.code !== 0) break;
+    }
+    const counts = suite.count(result.output);
+    // A suite that failed without a failed test (a build error, a host that did not start) still counts once.
+    if (result.code !== 0 && counts.failed === 0) counts.failed = 1;
+    if (result.code === 0 && counts.passed + counts.failed === 0) counts.failed = 1;
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    lines.push(`  ${suite.name.padEnd(7)} ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  }
+  console.log(`\n${lines.join('\n')}`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exitCode = totals.failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(`npm test could not run: ${error.stack ?? error}`);
+  console.log('0 passed, 1 failed');
+  process.exitCode = 1;
+});
