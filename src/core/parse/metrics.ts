@@ -11,7 +11,7 @@ const CURRENCY_SIGN = String.raw`(?:US\$|HK\$|RMB\s?|CNY\s?|USD\s?|EUR\s?|\$|¥|
 const EN_CURRENCY_WORD = String.raw`(?:\s(?:yuan|dollars?|usd|rmb|euros?|pounds?))`;
 
 // One pass over the statement: the alternatives are tried in order at each position.
-const METRIC = new RegExp(
+const METRIC_SOURCE = (
   [
     String.raw`(?<change>(?:from|由|从)\s?(?<from>${NUMBER})${PERCENT_UNIT}?\s?(?:to|至|到|降至|升至|增至|跌至|下降至|上升至|提升至|增长至|下滑至|减少至|扩大至|收窄至)\s?(?<to>${NUMBER})${PERCENT_UNIT})`,
     String.raw`(?<change2>(?:from|由|从)\s?(?<from2>${NUMBER})\s?(?:days?|天|hours?|小时|weeks?|周|months?|个月|x|倍|points?|分|bps)?\s?(?:to|至|到|拉长到|延长到|缩短到|增加到|减少到|降到|升到)\s?(?<to2>${NUMBER})(?:\s?(?:days?|天|hours?|小时|weeks?|周|months?|个月|x|倍|points?|分|bps))?)`,
@@ -22,9 +22,25 @@ const METRIC = new RegExp(
     String.raw`(?<cnpercent>百分之(?<cp>[零一二三四五六七八九十百点\d.]+))`,
     String.raw`(?<year>(?:FY\s?)?(?<y>(?:19|20)\d{2})(?:年|财年)?(?!\d|%|％))`,
     String.raw`(?<count>(?<c>${NUMBER})\s?(?<cscale>${CN_SCALE})?(?:家|个|名|人|款|项|次|起|单|户|位)(?![\u4e00-\u9fff]{0,1}元))`,
-  ].join('|'),
+  ].join('|')
+);
+
+/**
+ * Reading named groups makes V8 build an object per match, which dominated the cost of a
+ * statement; the groups are numbered once here and read by index instead.
+ */
+const GROUP_INDEX: Record<string, number> = {};
+let GROUP_NAMES: string[] = [];
+const METRIC = new RegExp(
+  METRIC_SOURCE.replace(/\\.|\[(?:\\.|[^\]])*\]|\((\?<([A-Za-z]\w*)>|\?)?/g, (token, opener: string | undefined, name: string | undefined) => {
+    if (!token.startsWith('(')) return token;
+    if (opener === '?') return token;
+    GROUP_INDEX[name ?? `#${Object.keys(GROUP_INDEX).length}`] = Object.keys(GROUP_INDEX).length + 1;
+    return '(';
+  }),
   'giu',
 );
+GROUP_NAMES = Object.keys(GROUP_INDEX).filter((name) => !name.startsWith('#'));
 
 const SCALE_EN: Record<string, number> = { trillion: 1e12, tn: 1e12, billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3 };
 const SCALE_CN: Record<string, number> = { 万亿: 1e12, 千亿: 1e11, 百亿: 1e10, 十亿: 1e9, 亿: 1e8, 千万: 1e7, 百万: 1e6, 万: 1e4, 千: 1e3 };
@@ -46,7 +62,7 @@ export function findMetrics(text: string, offset: number, lines: LineMap): Metri
     return METRIC.exec(text);
   };
   for (let m = from < 0 ? null : METRIC.exec(text); m; m = advance()) {
-    const g = m.groups ?? {};
+    const g = groupsOf(m);
     if (m.index > 0 && /[\w.]/.test(text[m.index - 1]) && !g.change && !g.change2 && !g.money1) continue; // inside a longer token
     const span = { start: offset + m.index, end: offset + m.index + m[0].length };
     const base = { text: m[0], span, range: lines.rangeOf(span) };
@@ -65,7 +81,7 @@ export function findMetrics(text: string, offset: number, lines: LineMap): Metri
       const points = /百分点|percentage point|pp\b/i.test(m[0]);
       metrics.push({ ...base, type: 'percent', value: num(g.p), unit: points ? 'pp' : '%' });
     } else if (g.cnpercent) {
-      const value = chineseNumber(g.cp);
+      const value = chineseNumber(g.cp ?? "");
       metrics.push({ ...base, type: 'percent', value, unit: '%' });
     } else if (g.year) {
       year = Number(g.y);
@@ -80,6 +96,16 @@ export function findMetrics(text: string, offset: number, lines: LineMap): Metri
     metric.subject = subjectOf(text, metric.span.start - offset, metric.span.end - offset);
   }
   return metrics;
+}
+
+/** The named groups a match filled, read by index; only the ones that matched are set. */
+function groupsOf(match: RegExpExecArray): Record<string, string | undefined> {
+  const groups: Record<string, string | undefined> = {};
+  for (const name of GROUP_NAMES) {
+    const value = match[GROUP_INDEX[name]];
+    if (value !== undefined) groups[name] = value;
+  }
+  return groups;
 }
 
 function nextDigit(text: string, from: number): number {
@@ -120,15 +146,21 @@ function chineseNumber(raw: string): number {
   return value;
 }
 
+const CLAUSE_BREAKS = new Set([...',，;；:：。.!?！？()（）'].map((c) => c.charCodeAt(0)));
+
 /** The words a metric qualifies: the clause around it, without the number, kept short. */
 function subjectOf(text: string, start: number, end: number): string | undefined {
-  const clauseBreak = /[,，;；:：。.!?！？()（）]/;
   let a = start;
-  while (a > 0 && !clauseBreak.test(text[a - 1]) && start - a < 80) a--;
+  while (a > 0 && !CLAUSE_BREAKS.has(text.charCodeAt(a - 1)) && start - a < 80) a--;
   let b = end;
-  while (b < text.length && !clauseBreak.test(text[b]) && b - end < 40) b++;
-  const before = text.slice(a, start).replace(/\[\^?\d+\]/g, '').trim();
-  const after = text.slice(end, b).replace(/\[\^?\d+\]/g, '').trim();
-  const subject = `${before}${before && after ? ' … ' : ''}${after}`.replace(/\s+/g, ' ').trim();
-  return subject ? subject.slice(0, 100) : undefined;
+  while (b < text.length && !CLAUSE_BREAKS.has(text.charCodeAt(b)) && b - end < 40) b++;
+  const before = stripCitations(text.slice(a, start)).trim();
+  const after = stripCitations(text.slice(end, b)).trim();
+  if (!before && !after) return undefined;
+  const subject = `${before}${before && after ? ' … ' : ''}${after}`;
+  return (subject.includes('  ') ? subject.replace(/\s+/g, ' ') : subject).slice(0, 100);
+}
+
+function stripCitations(text: string): string {
+  return text.includes('[') ? text.replace(/\[\^?\d+\]/g, '') : text;
 }
