@@ -49,7 +49,16 @@ export function insertIds(analysis: Analysis, findings: Finding[], taken: Set<st
   for (const finding of findings) {
     if (!canHaveId(finding)) continue;
     const block = model.statements[finding.statement].block;
-    byBlock.set(block, [...(byBlock.get(block) ?? []), finding]);
+    const list = byBlock.get(block);
+    if (list) list.push(finding);
+    else byBlock.set(block, [finding]);
+  }
+  const statementsOf = new Map<number, Statement[]>();
+  for (const statement of model.statements) {
+    if (!byBlock.has(statement.block)) continue;
+    const list = statementsOf.get(statement.block);
+    if (list) list.push(statement);
+    else statementsOf.set(statement.block, [statement]);
   }
   const result: IdInsertion = { assigned: new Map(), edits: [] };
   for (const block of [...byBlock.keys()].sort((a, b) => a - b)) {
@@ -61,7 +70,7 @@ export function insertIds(analysis: Analysis, findings: Finding[], taken: Set<st
       trial.add(id);
       ids.set(finding.statement, id);
     }
-    const edits = blockEdits(model, block, ids, findingStatements, findings);
+    const edits = blockEdits(model, statementsOf.get(block) ?? [], ids, findingStatements);
     if (!edits) continue;
     for (const finding of targets) {
       const id = ids.get(finding.statement)!;
@@ -73,11 +82,11 @@ export function insertIds(analysis: Analysis, findings: Finding[], taken: Set<st
   return result;
 }
 
-function blockEdits(model: ParsedDocument, blockIndex: number, ids: Map<number, string>, findingStatements: Set<number>, targets: Finding[]): OffsetEdit[] | undefined {
-  const block = model.blocks[blockIndex];
+function blockEdits(model: ParsedDocument, statements: Statement[], ids: Map<number, string>, findingStatements: Set<number>): OffsetEdit[] | undefined {
+  const block = model.blocks[statements[0].block];
   const text = model.text;
-  const statements = model.statements.filter((s) => s.block === blockIndex);
-  if (block.type === 'heading') return headingEdits(model, statements[0], ids, findingStatements, targets);
+  // Headings are never classified as findings, and a heading's ID would claim the prose under it.
+  if (block.type === 'heading') return undefined;
   const edits: OffsetEdit[] = [];
   let owned = false;
   for (let i = 0; i < statements.length; i++) {
@@ -105,16 +114,6 @@ function blockEdits(model: ParsedDocument, blockIndex: number, ids: Map<number, 
     owned = Boolean(id);
   }
   return edits;
-}
-
-/** A heading's ID claims the prose under it, so only when no other unnamed finding sits there. */
-function headingEdits(model: ParsedDocument, heading: Statement, ids: Map<number, string>, findingStatements: Set<number>, targets: Finding[]): OffsetEdit[] | undefined {
-  const id = ids.get(heading.index);
-  if (!id) return [];
-  const targeted = new Set(targets.map((f) => f.statement));
-  const swallowed = model.statements.some((s) => s.section === heading.section && s.index !== heading.index && findingStatements.has(s.index) && !targeted.has(s.index));
-  if (swallowed) return undefined;
-  return [{ start: heading.span.start, end: heading.span.start, newText: `[${id}] ` }];
 }
 
 /** What ends the current block and starts a new one of the same sort, at the same indentation. */

@@ -45,6 +45,20 @@ export class WorkspaceIndex {
     return this.generation;
   }
 
+  /** Reads and analyses every document a source lists; one that cannot be read is skipped, with the reason. */
+  async load(source: DocumentSource): Promise<void> {
+    for (const uri of await source.list()) {
+      let text: string;
+      try {
+        text = await source.read(uri);
+      } catch (error) {
+        this.skip(uri, `Could not be read: ${(error as Error).message}`);
+        continue;
+      }
+      this.update(uri, text);
+    }
+  }
+
   update(uri: string, text: string): Analysis {
     const analysis = analyzeText(uri, text, this.data);
     this.put(analysis);

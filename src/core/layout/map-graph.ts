@@ -24,7 +24,7 @@ export const MAP_METRICS = {
   lineHeight: 18,
   headerFontSize: 11,
   headerHeight: 16,
-  paddingX: 10,
+  paddingX: 12,
   paddingY: 8,
   maxTextWidth: 200,
   minWidth: 120,

@@ -29,16 +29,19 @@ export function orderLayers(graph: ProperGraph, maxSweeps: number): Ordering {
   let sinceImprovement = 0;
   const scratch = new SweepScratch(graph.nodeCount);
 
+  /** Keeps the current order if it beats the best so far; true when it does. */
+  const keepIfBetter = (): boolean => {
+    const crossings = counter.total(graph, layers, pos);
+    if (crossings >= best.crossings) return false;
+    best = { layers: layers.map((l) => l.slice()), crossings };
+    return true;
+  };
   for (let sweep = 0; sweep < maxSweeps && best.crossings > 0 && sinceImprovement < PATIENCE; sweep++) {
     for (let c = 1; c < layers.length; c++) reorderLayer(graph, layers, pos, c, 'prev', scratch);
+    const downImproved = keepIfBetter();
     for (let c = layers.length - 2; c >= 0; c--) reorderLayer(graph, layers, pos, c, 'next', scratch);
-    const crossings = counter.total(graph, layers, pos);
-    if (crossings < best.crossings) {
-      best = { layers: layers.map((l) => l.slice()), crossings };
-      sinceImprovement = 0;
-    } else {
-      sinceImprovement++;
-    }
+    const upImproved = keepIfBetter();
+    sinceImprovement = downImproved || upImproved ? 0 : sinceImprovement + 1;
   }
   for (const layer of best.layers) layer.forEach((v, i) => (pos[v] = i));
   return { layers: best.layers, pos, crossings: best.crossings, initialCrossings };

@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../index/workspace';
-import type { Finding, FindingKind, Language, Link } from '../model';
+import type { Finding, FindingKind, Language, Link, Range } from '../model';
+import { comparePositions } from '../text/lines';
 import { oneLine } from './searchText';
 import type { IssueDraftText, TrackerKind } from './trackers';
 
@@ -9,6 +10,7 @@ export interface RelatedFinding {
   kind: FindingKind;
   text: string;
   uri: string;
+  range: Range;
 }
 
 /** What the workspace says about a finding: what causes it, what addresses it, what supports it, what it leads to. */
@@ -28,7 +30,8 @@ export function relationsOf(index: WorkspaceIndex, uri: string, finding: Finding
     if (seen.has(key)) return;
     seen.add(key);
     const found = resolve(index, linkUri, id);
-    if (found) relations[relation].push(found);
+    // A figure inside the finding's own statement is read as evidence for it; it adds nothing here.
+    if (found && !(found.uri === uri && overlaps(found.range, finding.range))) relations[relation].push(found);
   };
   const incoming: { uri: string; link: Link }[] = finding.explicitId
     ? index.linksTo(finding.id).map((l) => ({ uri: l.uri, link: l.item }))
@@ -49,7 +52,11 @@ function resolve(index: WorkspaceIndex, uri: string, id: string): RelatedFinding
   const located = index.findingById(id);
   const finding = located?.item ?? index.get(uri)?.findings.find((f) => f.id === id);
   if (!finding) return undefined;
-  return { id: finding.id, explicit: finding.explicitId, kind: finding.kind, text: oneLine(finding.text), uri: located?.uri ?? uri };
+  return { id: finding.id, explicit: finding.explicitId, kind: finding.kind, text: oneLine(finding.text), uri: located?.uri ?? uri, range: finding.range };
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
 }
 
 export interface IssueDraftInput {

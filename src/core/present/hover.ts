@@ -101,13 +101,11 @@ function reasonPhrase(reason: Reason, lang: Lang): string | undefined {
   }
 }
 
-/** A catalog term: the pattern's name, what matched, its explanation, typical causes and remedies. */
+/** A catalog term: the pattern's name, what matched (if given), its explanation, typical causes and remedies. */
 export function catalogTermHover(pattern: CatalogPattern, matched: string, lang: Lang): string {
-  const parts = [
-    `**${t(lang, 'catalog')}: ${escapeMarkdown(pattern.name[lang])}** · ${inlineCode(pattern.severity)}`,
-    escapeMarkdown(t(lang, 'matchedPhrase', matched)),
-    escapeMarkdown(pattern.explanation[lang]),
-  ];
+  const parts = [`**${t(lang, 'catalog')}: ${escapeMarkdown(pattern.name[lang])}** · ${inlineCode(pattern.severity)}`];
+  if (matched) parts.push(escapeMarkdown(t(lang, 'matchedPhrase', matched)));
+  parts.push(escapeMarkdown(pattern.explanation[lang]));
   const list = (title: string, items: { en: string; zh: string }[]) => {
     if (items.length) parts.push(`**${escapeMarkdown(title)}**\n\n${items.map((item) => `- ${escapeMarkdown(item[lang])}`).join('\n')}`);
   };
