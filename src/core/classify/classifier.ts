@@ -20,7 +20,7 @@ const LABEL_PRIOR = 3;
 const LEAD_VERB_WEIGHT = 2;
 const GROUP_PRIOR = 1;
 const LEAD_IN_PRIOR = 1.5;
-const QUESTION_CONTEXT = 1;
+const QUESTION_CONTEXT = 2;
 const DECISION_THRESHOLD = 1;
 const NEGATION_WINDOW = 40;
 const NEGATED_CAUSE = 6;
@@ -62,7 +62,13 @@ export function classifyStatements(doc: ParsedDocument, lexicon: Lexicon, skip: 
       results[statement.index] = emptyClassification();
       continue;
     }
-    const heading = pseudoKind ?? sectionKinds[statement.section];
+    // In a table, a cell's column header ("Root cause", "改进措施") says more than the section.
+    if (block.tableHeader) {
+      results[statement.index] = emptyClassification();
+      continue;
+    }
+    const columnKind = block.columnTitle ? lexicon.headingKind(block.columnTitle) : undefined;
+    const heading = columnKind ?? pseudoKind ?? sectionKinds[statement.section];
     const result = scoreStatement(doc, statement, lexicon, heading);
     if (leadIn && leadIn.group === statement.group) addPrior(result, leadIn.kind, LEAD_IN_PRIOR, 'position', 'the sentence that introduces this list');
     results[statement.index] = result;
@@ -90,8 +96,9 @@ function resolveSectionKinds(doc: ParsedDocument, lexicon: Lexicon): (HeadingKin
       kinds.push(undefined);
       return;
     }
-    // The document's title ("Kestrel Motors: turnaround diagnosis") speaks for the whole, not a part.
-    const isTitle = section.level === 1 && doc.sections.some((other) => other.level > 1);
+    // The document's title ("Kestrel Motors: turnaround diagnosis") speaks for the whole, not a
+    // part; so does a heading long enough to be a sentence rather than a section label.
+    const isTitle = (index === 1 && section.level === 1) || (section.level === 1 && doc.sections.some((other) => other.level > 1)) || isSentenceLike(section.title);
     const own = isTitle ? undefined : lexicon.headingKind(section.title);
     if (own) section.headingKind = own.kind;
     kinds.push(own ?? (section.parent > 0 ? kinds[section.parent] : undefined));
@@ -103,6 +110,12 @@ function resolveSectionKinds(doc: ParsedDocument, lexicon: Lexicon): (HeadingKin
  * A paragraph that is only a short label ("**Root causes**", "对策建议：", "Investment view") is a
  * heading in all but syntax: it holds no claim, and its words (if any) set the kind of what follows.
  */
+function isSentenceLike(title: string): boolean {
+  const cjk = (title.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const words = title.replace(/[\u4e00-\u9fff]/g, '').split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length;
+  return cjk > 16 || words > 8;
+}
+
 function pseudoHeading(doc: ParsedDocument, statement: Statement, lexicon: Lexicon): { kind?: HeadingKind } | undefined {
   const block = doc.blocks[statement.block];
   if (block.type !== 'paragraph' || statement.text.length > 60) return undefined;

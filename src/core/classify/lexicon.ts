@@ -87,7 +87,11 @@ export class Lexicon {
 
   /** The verb an instruction opens with ("Build …", "加强…"), if any. */
   leadVerb(text: string, language: Language): string | undefined {
-    const trimmed = text.replace(/^[\s\d.、)）(（*_#>:：-]+/, '');
+    // Enumerations ("第二，", "一是", "First,", "→") come before the verb of an instruction.
+    const trimmed = text
+      .replace(/^[\s\d.、)）(（*_#>:：→-]+/, '')
+      .replace(/^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|再次|最后|此外)[，,、：:\s]*/, '')
+      .replace(/^(?:first|second|third|fourth|fifth|next|finally|also)[,:]?\s+/i, '');
     if (language === 'zh' || /^[\u4e00-\u9fff]/.test(trimmed)) {
       return this.leadVerbsZh.find((verb) => trimmed.startsWith(verb));
     }

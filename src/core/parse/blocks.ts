@@ -8,6 +8,9 @@ export interface SourceBlock extends Block {
   segments: Span[];
   /** The list this item belongs to, so consecutive items can be read as one group; -1 otherwise. */
   list: number;
+  /** For a table cell: whether it is a header cell, and the text of its column's header. */
+  tableHeader?: boolean;
+  columnTitle?: string;
 }
 
 export interface BlockStructure {
@@ -46,6 +49,8 @@ export function readBlocks(lines: LineMap, maskedText: string, firstLine: number
   const stack: Container[] = [];
   let listCounter = 0;
   let currentSection = 0;
+  let inTableHead = false;
+  let columnTitles: string[] = [];
 
   const lineSpan = (line: number, kind: 'first' | 'rest' | 'heading'): Span | undefined => {
     let start = lines.lineStarts[line];
@@ -148,9 +153,26 @@ export function readBlocks(lines: LineMap, maskedText: string, firstLine: number
         pushBlock(type, segments, isItem && list ? list.id : -1);
         break;
       }
+      case 'thead_open':
+        inTableHead = true;
+        columnTitles = [];
+        break;
+      case 'thead_close':
+        inTableHead = false;
+        break;
       case 'tr_open': {
         if (!map) break;
-        for (const cell of splitTableRow(lines, map[0])) pushBlock('table-cell', [cell]);
+        splitTableRow(lines, map[0]).forEach((cell, column) => {
+          pushBlock('table-cell', [cell]);
+          const block = blocks[blocks.length - 1];
+          const text = lines.text.slice(cell.start, cell.end).replace(/[*_`]/g, '').trim();
+          if (inTableHead) {
+            columnTitles[column] = text;
+            block.tableHeader = true;
+          } else {
+            block.columnTitle = columnTitles[column];
+          }
+        });
         break;
       }
       default:

@@ -7,6 +7,7 @@ import { findMetrics } from './metrics';
 import { isCjk, splitSentences } from './sentences';
 
 export interface ParsedDocument extends DocumentModel {
+  blocks: SourceBlock[];
   lineMap: LineMap;
   /** Sections that hold the reference list; their lines are not claims. */
   referenceSections: Set<number>;
