@@ -99,7 +99,7 @@ export function readAnnotations(doc: ParsedDocument): Annotations {
       const ids = frontMatterList(frontMatter, key).filter(isExplicitId);
       const keyword = KEYWORD_BY_TEXT.get(key) ?? { relation: 'references' as LinkType, reverse: false };
       for (const id of ids) {
-        references.push({ id, range: locateInFrontMatter(doc, id), relation: keyword.relation, via: 'front-matter' });
+        references.push({ id, range: locateInFrontMatter(doc, id, key), relation: keyword.relation, via: 'front-matter' });
       }
     }
   }
@@ -137,11 +137,22 @@ function collectRelations(doc: ParsedDocument, statement: Statement, from: numbe
   }
 }
 
-function locateInFrontMatter(doc: ParsedDocument, id: string) {
+/** Where an ID sits in the value of a front matter key; another key may mention the same ID ("title: Fixing P1"). */
+function locateInFrontMatter(doc: ParsedDocument, id: string, key: string) {
   const range = doc.frontMatter!.range;
   const end = doc.lineMap.offsetAt(range.end);
+  const head = doc.text.slice(0, end);
+  let from = 0;
+  let to = end;
+  const keyLine = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]*:`, 'm').exec(head);
+  if (keyLine) {
+    from = keyLine.index + keyLine[0].length;
+    // The value runs to the next top-level key: a line that starts with neither space, "-" nor "#".
+    const next = /[\r\n](?![ \t\r\n#-])/.exec(head.slice(from));
+    if (next) to = from + next.index;
+  }
   const pattern = new RegExp(`(?<![\\w-])${id.replace(/[.]/g, '\\.')}(?![\\w-])`);
-  const found = pattern.exec(doc.text.slice(0, end));
+  const found = pattern.exec(head.slice(from, to));
   if (!found) return range;
-  return doc.lineMap.rangeOf({ start: found.index, end: found.index + id.length });
+  return doc.lineMap.rangeOf({ start: from + found.index, end: from + found.index + id.length });
 }

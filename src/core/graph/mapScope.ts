@@ -56,6 +56,8 @@ export interface MapSelectionInput {
   /** Findings to use as root, best first, when the request names none (e.g. the one under the cursor). */
   rootCandidates?: readonly string[];
   cap?: number;
+  /** A requested root that does not exist gives 'no-root' instead of a fallback root (CLI, preview). */
+  strictRoot?: boolean;
 }
 
 /**
@@ -149,6 +151,7 @@ function capped(workspace: Collected, total: number, cap: number, request: MapSc
 /** The requested root, else the first known candidate, else the best-connected finding of the followed document. */
 function pickRoot(graph: Collected, request: MapScopeRequest, input: MapSelectionInput, followed: MapDocument | undefined): string | undefined {
   const known = new Set(graph.findings.map((f) => f.id));
+  if (input.strictRoot && request.root) return known.has(request.root) ? request.root : undefined;
   for (const candidate of [request.root, ...(input.rootCandidates ?? [])]) if (candidate && known.has(candidate)) return candidate;
   const pool = followed ? followed.findings.filter((f) => known.has(f.id)) : graph.findings;
   if (pool.length === 0) return undefined;

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze';
-import type { FindingKind, Range } from '../model';
+import type { FindingKind, Position, Range } from '../model';
+import { rangeContains } from '../text/lines';
 import {
   compareIds, compareStrings, indexTokens, insertSorted, lowerBound, oneLine, queryTokens, removeSorted, searchableText, type QueryTokens,
 } from './searchText';
@@ -27,6 +28,8 @@ export interface CatalogSearch {
   kinds?: readonly FindingKind[];
   /** Only findings with an ID written in a document (the ones a reference can name). */
   explicitOnly?: boolean;
+  /** A position in `uri`: the finding being written there is left out, as it cannot refer to itself. */
+  excludeAt?: Position;
   limit?: number;
 }
 
@@ -173,12 +176,14 @@ export class FindingCatalog {
     const idQuery = ID_QUERY.test(query) ? query.toUpperCase() : '';
     const lowerQuery = query.toLowerCase();
     const tokens = ID_ONLY_QUERY.test(query) ? { exact: [], prefixes: [] } : queryTokens(query);
-    const wanted = (entry: CatalogEntry) => entry.explicit || !options.explicitOnly;
+    const excludeAt = options.excludeAt;
+    const wanted = (entry: CatalogEntry) =>
+      (entry.explicit || !options.explicitOnly) && !(excludeAt && entry.uri === options.uri && rangeContains(entry.range, excludeAt));
     const candidates = new Set<CatalogEntry>();
     const own = options.uri ? this.entriesOf(options.uri) : [];
 
     if (!query) {
-      for (const entry of own) if (entry.explicit) candidates.add(entry);
+      for (const entry of own) if (entry.explicit && wanted(entry)) candidates.add(entry);
       for (const kind of kinds) this.firstOfKind(kind, limit, candidates);
       for (const kind of this.byKind.keys()) if (!kinds.includes(kind)) this.firstOfKind(kind, limit, candidates);
     } else {
@@ -189,6 +194,7 @@ export class FindingCatalog {
 
     const ranked: RankedEntry[] = [];
     for (const entry of candidates) {
+      if (!wanted(entry)) continue;
       const match = query ? matchStrength(entry, idQuery, lowerQuery, tokens) : 0;
       if (query && match === 0) continue;
       const fit = kinds.indexOf(entry.kind);

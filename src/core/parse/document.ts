@@ -27,7 +27,7 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
   let masked = frontMatterLines > 0 ? maskLines(text, lineMap, frontMatterLines) : text;
   // markdown-it does not skip a byte order mark, so "\uFEFF# Title" would read as a paragraph.
   if (masked.charCodeAt(0) === 0xfeff) masked = ` ${masked.slice(1)}`;
-  const { sections, blocks } = readBlocks(lineMap, masked, 0);
+  const { sections, blocks } = readBlocks(lineMap, flattenDeepNesting(masked), 0);
 
   const referenceSections = new Set<number>();
   sections.forEach((section, index) => {
@@ -144,6 +144,29 @@ function joinedSegments(text: string, block: SourceBlock): Span[] {
   }
   if (current) runs.push(current);
   return runs;
+}
+
+const MAX_CONTAINER_MARKERS = 30;
+const MAX_LIST_INDENT = 60;
+// The container prefix of a line: quote markers and list markers, in any mix ("> - > 1. ").
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/gm;
+const CONTAINER_MARKER = /[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/g;
+const DEEP_LIST_MARKER = new RegExp(`^([ \\t]{${MAX_LIST_INDENT},})([-*+]|\\d{1,9}[.)])(?=[ \\t])`, 'gm');
+
+/**
+ * The Markdown parser stops at a fixed nesting depth and silently drops the rest of the document.
+ * Container markers past a sane depth are blanked (same length, so offsets hold): deeper lines
+ * become text of the deepest block instead of being lost.
+ */
+function flattenDeepNesting(text: string): string {
+  if (!/^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){10}|^[ \t]{60}/m.test(text)) return text;
+  return text
+    .replace(CONTAINER_PREFIX, (prefix: string) => {
+      let count = 0;
+      // A no-break space is text to the parser, so what follows cannot turn into an indented code block.
+      return prefix.replace(CONTAINER_MARKER, (marker: string) => (++count > MAX_CONTAINER_MARKERS ? marker.replace(/[^ \t]/g, '\u00a0') : marker));
+    })
+    .replace(DEEP_LIST_MARKER, (_, indent: string, marker: string) => indent + '\u00a0'.repeat(marker.length));
 }
 
 function maskLines(text: string, lines: LineMap, count: number): string {

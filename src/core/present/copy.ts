@@ -1,23 +1,23 @@
 // "Copy as Markdown" and the counts shown in the status bar and on the Findings view.
 import type { Analysis } from '../analyze';
 import type { Finding, FindingKind } from '../model';
-import { kindName, relationName, t, type Lang } from './i18n';
-import { percent } from './markdown';
+import { colon, kindName, relationName, t, type Lang } from './i18n';
+import { percent, withoutRelations } from './markdown';
 import type { Relation } from './relations';
 
 /** A finding with its relations, ready to paste into a Markdown document or an issue. */
 export function findingAsMarkdown(finding: Finding, relations: Relation[], pathOf: (uri: string) => string, uri: string, lang: Lang): string {
-  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const oneLine = (text: string) => withoutRelations(text).replace(/\s+/g, ' ').trim();
   const id = finding.explicitId ? ` ${finding.id}` : '';
   const confidence = finding.source === 'annotation' ? '' : ` (${t(lang, 'confidence', percent(finding.confidence))})`;
-  const lines = [`**${kindName(lang, finding.kind)}${id}**: ${oneLine(finding.text)}${confidence}`];
+  const lines = [`**${kindName(lang, finding.kind)}${id}**${colon(lang)}${oneLine(finding.text)}${confidence}`];
   for (const relation of relations) {
     const other = relation.other;
     const label = other ? `${other.finding.explicitId ? `${other.finding.id} — ` : ''}${oneLine(other.finding.text)} (${pathOf(other.uri)}:${other.finding.range.start.line + 1})` : t(lang, 'notDeclared', relation.otherId);
     const inferred = relation.inferred ? ` _(${t(lang, 'inferred')} ${percent(relation.confidence)})_` : '';
-    lines.push(`- ${relationName(lang, relation.role)}: ${label}${inferred}`);
+    lines.push(`- ${relationName(lang, relation.role)}${colon(lang)}${label}${inferred}`);
   }
-  lines.push('', `${t(lang, 'source')}: ${pathOf(uri)}:${finding.range.start.line + 1}`);
+  lines.push('', `${t(lang, 'source')}${colon(lang)}${pathOf(uri)}:${finding.range.start.line + 1}`);
   return lines.join('\n');
 }
 

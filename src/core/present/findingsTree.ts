@@ -4,8 +4,8 @@
 import type { Analysis } from '../analyze';
 import type { Finding, FindingKind, Gap, Range, Severity } from '../model';
 import { emptyCounts, countFindings, type Counts } from './copy';
-import { gapTitle, kindGroupName, relationName, t, type Lang, type RelationRole } from './i18n';
-import { percent, shorten } from './markdown';
+import { colon, gapTitle, kindGroupName, relationName, t, type Lang, type RelationRole } from './i18n';
+import { percent, shorten, withoutRelations } from './markdown';
 import type { Relation } from './relations';
 
 export type Scope = 'document' | 'workspace';
@@ -213,7 +213,8 @@ class Builder {
   findingNode(finding: Finding, doc: TreeDocument, parentId: string): TreeNode {
     const lang = this.options.lang;
     const id = `${parentId}/f:${doc.uri}#${finding.id}@${finding.statement}`;
-    const label = finding.explicitId ? `${finding.id}  ${shorten(finding.text, 72)}` : shorten(finding.text, 80);
+    const words = withoutRelations(finding.text);
+    const label = finding.explicitId ? `${finding.id}  ${shorten(words, 72)}` : shorten(words, 80);
     const location = `${basename(doc.path)}:${finding.range.start.line + 1}`;
     const description = finding.source === 'annotation' ? location : `${percent(finding.confidence)} · ${location}`;
     const children = this.options.relations(finding, doc.analysis).map((relation) => this.relationNode(relation, id));
@@ -239,13 +240,14 @@ class Builder {
   private relationNode(relation: Relation, parentId: string): TreeNode {
     const lang = this.options.lang;
     const other = relation.other;
-    const name = other ? (other.finding.explicitId ? `${other.finding.id}  ${shorten(other.finding.text, 60)}` : shorten(other.finding.text, 64)) : t(lang, 'notDeclared', relation.otherId);
+    const words = other ? withoutRelations(other.finding.text) : '';
+    const name = other ? (other.finding.explicitId ? `${other.finding.id}  ${shorten(words, 60)}` : shorten(words, 64)) : t(lang, 'notDeclared', relation.otherId);
     const where = other ? `${basename(other.uri)}:${other.finding.range.start.line + 1}` : '';
     const inferred = relation.inferred ? `${t(lang, 'inferred')} ${percent(relation.confidence)}` : '';
     return {
       id: `${parentId}/r:${relation.role}:${relation.otherId}`,
       type: 'relation',
-      label: `${relationName(lang, relation.role)}: ${name}`,
+      label: `${relationName(lang, relation.role)}${colon(lang)}${name}`,
       description: [inferred, where].filter(Boolean).join(' · '),
       tooltip: other?.finding.text ?? relation.otherId,
       icon: ROLE_ICON[relation.role],

@@ -2,8 +2,8 @@
 // escaped; the only links are `command:` links to REVEAL_COMMAND, which the adapter alone trusts.
 import type { CatalogPattern } from '../catalog/types';
 import type { Finding, Metric, Range, Reason, ReferenceEntry } from '../model';
-import { kindName, relationName, t, type Lang, type RelationRole } from './i18n';
-import { commandLink, escapeMarkdown, inlineCode, percent, shorten } from './markdown';
+import { colon, kindName, relationName, t, type Lang, type RelationRole } from './i18n';
+import { commandLink, escapeMarkdown, inlineCode, percent, shorten, withoutRelations } from './markdown';
 import type { Relation } from './relations';
 
 export const REVEAL_COMMAND = 'causeway.revealFinding';
@@ -30,24 +30,29 @@ export function findingHover(input: FindingHoverInput): string {
   const head = [`**${kindName(lang, finding.kind)}**`];
   if (finding.explicitId) head.push(inlineCode(finding.id));
   head.push(t(lang, 'confidence', percent(finding.confidence)));
-  const parts = [head.join(' · '), escapeMarkdown(shorten(finding.text, 400))];
+  const parts = [head.join(' · '), escapeMarkdown(shorten(withoutRelations(finding.text), 400))];
   const why = reasonsText(finding, lang);
-  if (why) parts.push(`**${t(lang, 'why')}:** ${why}`);
+  if (why) parts.push(`${boldLabel(t(lang, 'why'), lang)}${why}`);
   const byRole = new Map<RelationRole, Relation[]>();
   for (const relation of input.relations) byRole.set(relation.role, [...(byRole.get(relation.role) ?? []), relation]);
   const lines: string[] = [];
   for (const [role, relations] of byRole) {
     const links = relations.slice(0, MAX_LINKS_PER_ROLE).map((r) => relationLink(r, lang));
     if (relations.length > MAX_LINKS_PER_ROLE) links.push(escapeMarkdown(t(lang, 'moreRelations', relations.length - MAX_LINKS_PER_ROLE)));
-    lines.push(`**${escapeMarkdown(relationName(lang, role))}:** ${links.join(' · ')}`);
+    lines.push(`${boldLabel(escapeMarkdown(relationName(lang, role)), lang)}${links.join(' · ')}`);
   }
   if (lines.length) parts.push(lines.join('  \n'));
   const symptom = input.symptom;
   if (symptom) {
     const pattern = symptom.pattern;
-    parts.push(`---\n\n**${t(lang, 'catalog')}: ${escapeMarkdown(pattern.name[lang])}** · ${escapeMarkdown(t(lang, 'matchedPhrase', symptom.finding.matched ?? ''))}\n\n${escapeMarkdown(pattern.explanation[lang])}`);
+    parts.push(`---\n\n**${t(lang, 'catalog')}${colon(lang)}${escapeMarkdown(pattern.name[lang])}** · ${escapeMarkdown(t(lang, 'matchedPhrase', symptom.finding.matched ?? ''))}\n\n${escapeMarkdown(pattern.explanation[lang])}`);
   }
   return parts.join('\n\n');
+}
+
+/** "**Why:** " in English, "**判断依据：**" in Chinese (no space after a full-width colon). */
+function boldLabel(label: string, lang: Lang): string {
+  return `**${label}${colon(lang).trim()}**${lang === 'zh' ? '' : ' '}`;
 }
 
 /** A link that reveals the finding at the other end of a relation, or plain text when it is declared nowhere. */
@@ -55,7 +60,8 @@ function relationLink(relation: Relation, lang: Lang): string {
   const suffix = relation.inferred ? ` _(${escapeMarkdown(t(lang, 'inferred'))} ${percent(relation.confidence)})_` : '';
   if (!relation.other) return escapeMarkdown(t(lang, 'notDeclared', relation.otherId)) + suffix;
   const other = relation.other.finding;
-  const label = other.explicitId ? `${other.id} ${shorten(other.text, 48)}` : shorten(other.text, 56);
+  const words = withoutRelations(other.text);
+  const label = other.explicitId ? `${other.id} ${shorten(words, 48)}` : shorten(words, 56);
   const target: RevealTarget = { uri: relation.other.uri, range: other.range, id: other.id };
   return commandLink(label, REVEAL_COMMAND, [target]) + suffix;
 }
@@ -103,7 +109,7 @@ function reasonPhrase(reason: Reason, lang: Lang): string | undefined {
 
 /** A catalog term: the pattern's name, what matched (if given), its explanation, typical causes and remedies. */
 export function catalogTermHover(pattern: CatalogPattern, matched: string, lang: Lang): string {
-  const parts = [`**${t(lang, 'catalog')}: ${escapeMarkdown(pattern.name[lang])}** · ${inlineCode(pattern.severity)}`];
+  const parts = [`**${t(lang, 'catalog')}${colon(lang)}${escapeMarkdown(pattern.name[lang])}** · ${inlineCode(pattern.severity)}`];
   if (matched) parts.push(escapeMarkdown(t(lang, 'matchedPhrase', matched)));
   parts.push(escapeMarkdown(pattern.explanation[lang]));
   const list = (title: string, items: { en: string; zh: string }[]) => {
@@ -136,6 +142,6 @@ export function metricSummary(metric: Metric): string {
     const delta = Math.round((metric.to - metric.from) * 100) / 100;
     value += ` (${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${Math.abs(delta)}${metric.unit === '%' ? ' pp' : ''})`;
   }
-  const year = metric.year !== undefined && !value.includes(String(metric.year)) ? ` (${metric.year})` : '';
+  const year = metric.year !== undefined && !value.includes(String(metric.year)) && !subject.includes(String(metric.year)) ? ` (${metric.year})` : '';
   return subject ? `${subject}: ${value}${year}` : `${value}${year}`;
 }

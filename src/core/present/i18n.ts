@@ -118,6 +118,11 @@ export function gapTitle(lang: Lang, code: GapCode): string {
   return GAP_TITLE[code]?.[lang] ?? code;
 }
 
+/** The colon after a label: full width in Chinese. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
 function fill(template: string, args: (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (whole, n: string) => (Number(n) < args.length ? String(args[Number(n)]) : whole));
 }

@@ -1,5 +1,7 @@
 // Building hover Markdown safely: document text is always escaped, so a link or HTML written in a strategy
 // document is shown as text and never becomes a live `command:` link in a trusted hover.
+import { RELATION_WORDS } from '../annotate/annotations';
+import { ID_SOURCE } from '../annotate/ids';
 
 // Every ASCII punctuation character CommonMark lets a backslash escape that can start or end markup.
 const MARKDOWN_SPECIAL = /[\\`*_{}\[\]()<>#+\-.!|~&]/g;
@@ -36,4 +38,13 @@ export function commandLink(label: string, command: string, args: unknown[]): st
 /** Percent with no decimals: 0.734 → "73%". */
 export function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
+}
+
+const ID_LIST = String.raw`(?:\[\[)?${ID_SOURCE}(?:\]\])?(?:\s*(?:,|，|、|;|；|and|和|及)?\s*(?:\[\[)?${ID_SOURCE}(?:\]\])?)*`;
+const RELATION_TAIL = new RegExp(String.raw`\s*(?<![\w-])(?:${RELATION_WORDS.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})\s*[:：]\s*${ID_LIST}[.。;；]?`, 'gi');
+
+/** A claim without its written relations: "Score sites. addresses: C1" → "Score sites." (they are shown apart). */
+export function withoutRelations(text: string): string {
+  const stripped = text.replace(RELATION_TAIL, '').trim();
+  return stripped || text.trim();
 }
