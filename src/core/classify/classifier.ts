@@ -49,8 +49,9 @@ export function classifyStatements(doc: ParsedDocument, lexicon: Lexicon, skip: 
       results[statement.index] = emptyClassification();
       continue;
     }
-    // A short paragraph that is only "Problems" / "**Root causes**" / "对策建议：" acts as a heading.
-    const pseudo = pseudoHeading(doc, statement, lexicon);
+    // A short paragraph that is only "Problems" / "**Root causes**" / "对策建议：" acts as a heading,
+    // and an unpunctuated first line is the document's title.
+    const pseudo = pseudoHeading(doc, statement, lexicon) ?? (isTitleLine(doc, statement) ? {} : undefined);
     if (pseudo) {
       pseudoKind = pseudo.kind;
       pseudoSection = statement.section;
@@ -110,6 +111,13 @@ function resolveSectionKinds(doc: ParsedDocument, lexicon: Lexicon): (HeadingKin
  * A paragraph that is only a short label ("**Root causes**", "对策建议：", "Investment view") is a
  * heading in all but syntax: it holds no claim, and its words (if any) set the kind of what follows.
  */
+function isTitleLine(doc: ParsedDocument, statement: Statement): boolean {
+  if (statement.index !== 0) return false;
+  const block = doc.blocks[statement.block];
+  if (block.type !== 'paragraph' || block.range.start.line !== block.range.end.line) return false;
+  return !/[.。!?！？;；:：]\s*(?:\[\^?\d+\])*\s*$/.test(statement.text) && [...statement.text].length <= 100;
+}
+
 function isSentenceLike(title: string): boolean {
   const cjk = (title.match(/[\u4e00-\u9fff]/g) ?? []).length;
   const words = title.replace(/[\u4e00-\u9fff]/g, '').split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length;
