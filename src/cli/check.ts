@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { buildReport, reachesThreshold, type FailOn } from '../core/export/report';
-import { toJson } from '../core/export/json';
+import { jsonChunks } from '../core/export/json';
 import { toMermaid } from '../core/export/mermaid';
-import { toSarif } from '../core/export/sarif';
-import { toText } from '../core/export/text';
+import { sarifChunks } from '../core/export/sarif';
+import { textChunks } from '../core/export/text';
 import type { Severity } from '../core/model';
 import { GAP_RULE_BY_CODE } from '../core/export/rules';
 import { choice, UsageError, type ParsedArgs } from './args';
@@ -20,23 +21,25 @@ export async function runCheck(args: ParsedArgs, version: string): Promise<numbe
   const workspace = await loadWorkspace(args);
   const report = buildReport(workspace.index, workspace.index.uris().concat(workspace.index.skippedDocuments().map((s) => s.uri)), workspace.pathOf, overrides);
   report.files.sort((a, b) => a.path.localeCompare(b.path));
-  let output: string;
+  let chunks: Iterable<string>;
+  let separator = '';
   switch (format) {
     case 'json':
-      output = toJson(report);
+      chunks = jsonChunks(report);
       break;
     case 'sarif':
-      output = toSarif(report, { version, catalog: workspace.data.catalog, rootUri: `${pathToFileURL(workspace.cwd).href}/` });
+      chunks = sarifChunks(report, { version, catalog: workspace.data.catalog, rootUri: `${pathToFileURL(workspace.cwd).href}/` });
       break;
     case 'mermaid':
-      output = report.files.map((file) => `%% ${file.path}\n${toMermaid(file.findings, file.links)}`).join('\n\n');
+      chunks = report.files.map((file) => `%% ${file.path}\n${toMermaid(file.findings, file.links)}`);
+      separator = '\n\n';
       break;
     default:
-      output = toText(report, { gapsOnly: args.flags.has('gaps-only'), color: !args.flags.has('no-color') && Boolean(process.stdout.isTTY) && !args.flags.has('output') });
+      chunks = textChunks(report, { gapsOnly: args.flags.has('gaps-only'), color: !args.flags.has('no-color') && Boolean(process.stdout.isTTY) && !args.flags.has('output') });
+      separator = '\n';
   }
   const destination = args.flags.get('output');
-  if (typeof destination === 'string') writeFileSync(destination, `${output}\n`);
-  else process.stdout.write(`${output}\n`);
+  await writeChunks(chunks, separator, typeof destination === 'string' ? destination : undefined);
   return reachesThreshold(report, failOn, (id) => workspace.data.catalog.get(id)?.severity) ? 1 : 0;
 }
 
@@ -51,4 +54,20 @@ function severityOverrides(args: ParsedArgs): Partial<Record<string, Severity | 
     overrides[code] = level as Severity | 'off';
   }
   return overrides;
+}
+
+/** Streams the output with back-pressure, to a file or to standard output. */
+async function writeChunks(chunks: Iterable<string>, separator: string, destination?: string): Promise<void> {
+  const stream = destination ? createWriteStream(destination) : process.stdout;
+  let first = true;
+  for (const chunk of chunks) {
+    if (!stream.write(first ? chunk : separator + chunk)) await once(stream, 'drain');
+    first = false;
+  }
+  stream.write('\n');
+  if (destination) {
+    const file = stream as ReturnType<typeof createWriteStream>;
+    file.end();
+    await once(file, 'finish');
+  }
 }

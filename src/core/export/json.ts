@@ -5,7 +5,22 @@ import type { CheckReport } from './report';
  * changing it.
  */
 export function toJson(report: CheckReport): string {
-  const files = report.files.map((file) => ({
+  return JSON.stringify({ version: 1, files: report.files.map(fileJson) }, null, 2);
+}
+
+/** The same document, written file by file so that a large workspace never becomes one string. */
+export function* jsonChunks(report: CheckReport): Generator<string> {
+  yield '{\n  "version": 1,\n  "files": [';
+  let first = true;
+  for (const file of report.files) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(fileJson(file))}`;
+    first = false;
+  }
+  yield '\n  ]\n}';
+}
+
+function fileJson(file: CheckReport['files'][number]) {
+  return {
     path: file.path,
     findings: file.findings.map((f) => ({
       id: f.id,
@@ -18,6 +33,5 @@ export function toJson(report: CheckReport): string {
     })),
     links: file.links.map((l) => ({ from: l.from, to: l.to, type: l.type, inferred: l.inferred })),
     gaps: file.gaps.map((g) => ({ code: g.code, message: g.message, range: g.range, findingIds: g.findingIds })),
-  }));
-  return JSON.stringify({ version: 1, files }, null, 2);
+  };
 }

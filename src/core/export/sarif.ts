@@ -15,7 +15,7 @@ export interface SarifOptions {
 }
 
 /** SARIF 2.1.0 for code scanning: gaps and catalog symptoms are results, with rule metadata. */
-export function toSarif(report: CheckReport, options: SarifOptions): string {
+export function* sarifChunks(report: CheckReport, options: SarifOptions): Generator<string> {
   const rules: object[] = [];
   const ruleIndex = new Map<string, number>();
   const addRule = (id: string, rule: object) => {
@@ -50,14 +50,12 @@ export function toSarif(report: CheckReport, options: SarifOptions): string {
     });
   }
 
-  const results: object[] = [];
-  const artifacts: object[] = [];
-  for (const file of report.files) {
-    const artifactIndex = artifacts.length;
-    artifacts.push({ location: { uri: encodePath(file.path), uriBaseId: '%SRCROOT%' } });
+  const artifacts: object[] = report.files.map((file) => ({ location: { uri: encodePath(file.path), uriBaseId: '%SRCROOT%' } }));
+  function* resultsOf(): Generator<object> {
+  for (const [artifactIndex, file] of report.files.entries()) {
     const location = (range: Range) => ({ physicalLocation: { artifactLocation: { uri: encodePath(file.path), uriBaseId: '%SRCROOT%', index: artifactIndex }, region: region(range) } });
     for (const gap of file.gaps) {
-      results.push({
+      yield {
         ruleId: gap.code,
         ruleIndex: ruleIndex.get(gap.code),
         level: level(gap.severity),
@@ -67,37 +65,43 @@ export function toSarif(report: CheckReport, options: SarifOptions): string {
           ? { relatedLocations: gap.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.uri }, region: region(r.range) } })) }
           : {}),
         partialFingerprints: { causewayGap: `${gap.code}:${gap.findingIds.join(',') || `${gap.range.start.line}`}` },
-      });
+      };
     }
     for (const finding of file.findings) {
       if (finding.kind !== 'symptom' || !finding.patternId) continue;
       const pattern = options.catalog.get(finding.patternId);
       const ruleId = `symptom/${finding.patternId}`;
-      results.push({
+      yield {
         ruleId,
         ruleIndex: ruleIndex.get(ruleId),
         level: level(pattern?.severity ?? 'warning'),
         message: { text: `${pattern?.name.en ?? finding.patternId}: “${finding.matched ?? finding.text}”. ${pattern?.explanation.en ?? ''}`.trim() },
         locations: [location(finding.range)],
         partialFingerprints: { causewaySymptom: `${finding.patternId}:${finding.text.slice(0, 80)}` },
-      });
+      };
     }
   }
+  }
 
-  const log = {
-    $schema: SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'Causeway', semanticVersion: options.version, version: options.version, rules } },
-        ...(options.rootUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.rootUri } } } : {}),
-        artifacts,
-        results,
-        columnKind: 'utf16CodeUnits',
-      },
-    ],
+  // The log is written piece by piece: one string for a whole large workspace would not fit in memory.
+  const results = resultsOf();
+  const head = {
+    tool: { driver: { name: 'Causeway', semanticVersion: options.version, version: options.version, rules } },
+    ...(options.rootUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.rootUri } } } : {}),
+    artifacts,
   };
-  return JSON.stringify(log, null, 2);
+  yield `{"$schema":${JSON.stringify(SCHEMA)},"version":"2.1.0","runs":[${JSON.stringify(head).slice(0, -1)},"results":[`;
+  let first = true;
+  for (const result of results) {
+    yield `${first ? '' : ','}\n${JSON.stringify(result)}`;
+    first = false;
+  }
+  yield '\n],"columnKind":"utf16CodeUnits"}]}';
+}
+
+/** The whole SARIF log as one string, for small reports and tests. */
+export function toSarif(report: CheckReport, options: SarifOptions): string {
+  return [...sarifChunks(report, options)].join('');
 }
 
 function region(range: Range) {

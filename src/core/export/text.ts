@@ -11,8 +11,12 @@ const COLORS: Record<string, string> = { problem: '31', cause: '33', solution: '
 
 /** Linter-style lines, `path:line:col  kind  message`, in document order, then a summary. */
 export function toText(report: CheckReport, options: TextOptions = {}): string {
+  return [...textChunks(report, options)].join('\n');
+}
+
+/** The same lines, one file at a time, so a large workspace is never held as one string. */
+export function* textChunks(report: CheckReport, options: TextOptions = {}): Generator<string> {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const lines: string[] = [];
   const totals = { problem: 0, cause: 0, solution: 0, symptom: 0, gap: 0 };
   for (const file of report.files) {
     type Row = { line: number; character: number; label: string; color: string; message: string };
@@ -27,10 +31,9 @@ export function toText(report: CheckReport, options: TextOptions = {}): string {
       rows.push({ ...gap.range.start, label: gap.severity, color: COLORS[gap.severity], message: `${gap.message} (${gap.code})` });
     }
     rows.sort((a, b) => a.line - b.line || a.character - b.character);
-    for (const row of rows) lines.push(`${file.path}:${row.line + 1}:${row.character + 1}  ${paint(row.color, row.label.padEnd(8))}  ${row.message}`);
+    if (rows.length) yield rows.map((row) => `${file.path}:${row.line + 1}:${row.character + 1}  ${paint(row.color, row.label.padEnd(8))}  ${row.message}`).join('\n');
   }
-  lines.push(`${report.files.length} file(s): ${totals.problem} problems, ${totals.cause} causes, ${totals.solution} solutions, ${totals.symptom} symptoms, ${totals.gap} gaps`);
-  return lines.join('\n');
+  yield `${report.files.length} file(s): ${totals.problem} problems, ${totals.cause} causes, ${totals.solution} solutions, ${totals.symptom} symptoms, ${totals.gap} gaps`;
 }
 
 function findingMessage(finding: Finding): string {
