@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { choice, parseArgs, positiveInteger, UsageError, type ParsedArgs } from './args';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
+import { runMap } from './map';
 
 const HELP = `causeway — find problems, root causes, solutions and gaps in strategy documents
 
@@ -22,6 +23,7 @@ Options for check:
   --no-color                         plain text output
 Options for coverage:   --format text|json|markdown
 Options for map:        --format svg|mermaid
+                        --root ID [--direction causes|effects|both] [--depth N]   only the neighbourhood of ID
 
 Exit codes: 0 clean, 1 findings reached --fail-on, 2 usage or configuration error.`;
 
@@ -42,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCheck(args, version());
       case 'coverage':
         return await runCoverage(args);
+      case 'map':
+        return await runMap(args);
       default:
         throw new UsageError(`unknown command "${args.command}" (try causeway --help)`);
     }

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { builtinData } from '../../src/core/data/builtin';
 import { WorkspaceIndex } from '../../src/core/index/workspace';
 import { FindingCatalog } from '../../src/core/linking/findingCatalog';
-import { compareIds, indexTokens, queryTokens } from '../../src/core/linking/searchText';
+import { compareIds, indexTokens, naturalKey, queryTokens } from '../../src/core/linking/searchText';
+import { SortedBlocks } from '../../src/core/linking/sortedBlocks';
 
 const DIAGNOSIS = `# Diagnosis
 
@@ -56,6 +57,16 @@ describe('linking: search text', () => {
 
   it('orders IDs by their numbers, not their characters', () => {
     assert.deepEqual(['P10', 'P2', 'C1', 'P1', 'AH-P3', 'P1.2'].sort(compareIds), ['AH-P3', 'C1', 'P1', 'P1.2', 'P2', 'P10']);
+  });
+
+  it('gives IDs sort keys whose string order is the same ID order', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^(?:[A-Z]{1,3}\d{0,3}-)?[PCSE]\d{1,5}(?:\.\d{1,3})?$/), fc.stringMatching(/^(?:[A-Z]{1,3}\d{0,3}-)?[PCSE]\d{1,5}(?:\.\d{1,3})?$/), (a, b) => {
+        const byKey = naturalKey(a) < naturalKey(b) ? -1 : naturalKey(a) > naturalKey(b) ? 1 : 0;
+        assert.equal(byKey, Math.sign(compareIds(a, b)), `${a} vs ${b}`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -191,5 +202,60 @@ describe('linking: catalog updates one document at a time', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('linking: sorted blocks', () => {
+  it('stays sorted like one array under any inserts and removals, in blocks of any size', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.oneof(fc.record({ add: fc.integer({ min: 0, max: 40 }) }), fc.record({ removeAt: fc.nat() })), { maxLength: 200 }),
+        (blockSize, steps) => {
+          const blocks = new SortedBlocks<{ value: number }>((a, b) => a.value - b.value, blockSize);
+          const model: { value: number }[] = [];
+          for (const step of steps) {
+            if ('add' in step) {
+              const item = { value: step.add };
+              blocks.insert(item);
+              let at = model.length;
+              while (at > 0 && model[at - 1].value > item.value) at--;
+              model.splice(at, 0, item);
+            } else if (model.length > 0) {
+              const item = model[step.removeAt % model.length];
+              assert.equal(blocks.remove(item), true);
+              model.splice(model.indexOf(item), 1);
+            }
+          }
+          assert.equal(blocks.size, model.length);
+          assert.deepEqual([...blocks.values()], model, 'same items, same order, equal ones in insertion order');
+          for (const probe of [0, 7, 20, 41]) {
+            assert.deepEqual([...blocks.from((item) => item.value < probe)], model.filter((item) => item.value >= probe));
+          }
+          assert.equal(blocks.remove({ value: 3 }), false, 'an equal but different item is not removed');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('linking: catalog sync with the index', () => {
+  it('re-indexes only documents whose analysis changed, and drops removed ones', () => {
+    const index = indexOf({ 'diagnosis.md': DIAGNOSIS, 'plan.md': PLAN });
+    const catalog = new FindingCatalog();
+    catalog.sync(index.all());
+    const planEntries = catalog.entriesOf(uri('plan.md'));
+    index.update(uri('okr.md'), OKR);
+    index.update(uri('diagnosis.md'), DIAGNOSIS.replace('[C2]', '[C9]'));
+    index.remove(uri('plan.md'));
+    catalog.sync(index.all());
+    assert.equal(catalog.entriesOf(uri('plan.md')).length, 0);
+    assert.deepEqual(catalog.search({ query: 'C9', explicitOnly: true }).map((r) => r.entry.id), ['C9']);
+    assert.deepEqual(catalog.search({ query: 'OKR', explicitOnly: true }).map((r) => r.entry.id), ['OKR-C1', 'OKR-S1']);
+    const okrEntries = catalog.entriesOf(uri('okr.md'));
+    catalog.sync(index.all());
+    assert.strictEqual(catalog.entriesOf(uri('okr.md')), okrEntries, 'an unchanged analysis is not indexed again');
+    assert.ok(planEntries.length > 0);
   });
 });

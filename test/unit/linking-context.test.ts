@@ -68,6 +68,13 @@ describe('linking: completion context', () => {
     assert.equal(contextAt('- 审批周期长。导致： 配送‸')?.query, '配送');
   });
 
+  it('reads long lists in linear time, including lines that end in something else', () => {
+    const spaced = `- [S1] Plan. causes: ${Array.from({ length: 60 }, (_, i) => `P${i}      `).join('')}`;
+    // A backtracking pattern would take hours on the first line; the test's time-out would stop it.
+    assert.equal(contextAt(`${spaced}!‸`), undefined);
+    assert.equal(contextAt(`${spaced}P6‸`)?.query, 'P6');
+  });
+
   it('stays out of ordinary prose, so Markdown completion is undisturbed', () => {
     assert.equal(contextAt('Note: the market‸'), undefined);
     assert.equal(contextAt('We should see the market shift‸'), undefined);

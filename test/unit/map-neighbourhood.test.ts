@@ -203,6 +203,12 @@ describe('map scope selection', () => {
     assert.equal(selection.shown.scope, 'neighbourhood');
     assert.ok(selection.findings.length <= DEFAULT_MAP_NODE_CAP);
     assert.ok(selection.findings.some((f) => f.id === 'C349') && !selection.findings.some((f) => f.id === 'C100'));
+    assert.equal(selection.shown.depth, 12, 'as deep as fits under the cap');
+    // A root with more direct causes than the cap keeps the requested depth, cut at the cap.
+    const star = doc('star.md', [finding('P0', 'problem'), ...Array.from({ length: 700 }, (_, i) => finding(`C${i}`, 'cause'))], Array.from({ length: 700 }, (_, i) => link(`C${i}`, 'P0', 'causes')));
+    const starred = selectMapGraph({ documents: [star], documentUri: star.uri, request: SCOPE('document'), rootCandidates: ['P0'] });
+    assert.equal(starred.shown.depth, 2);
+    assert.equal(starred.findings.length, DEFAULT_MAP_NODE_CAP);
     const small = selectMapGraph({ documents: [big], documentUri: big.uri, request: SCOPE('document'), cap: 2000 });
     assert.equal(small.notice, undefined);
     assert.equal(small.findings.length, 1400);

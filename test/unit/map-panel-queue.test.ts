@@ -43,6 +43,26 @@ describe('map render queue', () => {
     queue.dispose();
   });
 
+  it('lets side effects join an armed timer without postponing it', async () => {
+    let runs = 0;
+    const queue = new RenderQueue(() => {
+      runs++;
+    });
+    const started = Date.now();
+    queue.request(40);
+    let ranAt = 0;
+    // Index changes every 10 ms for 120 ms: they must not keep pushing the render back.
+    for (let i = 0; i < 12; i++) {
+      queue.request(40, false);
+      await sleep(10);
+      if (runs === 1 && ranAt === 0) ranAt = Date.now() - started;
+    }
+    await sleep(80);
+    assert.ok(ranAt > 0 && ranAt < 100, `ran ${ranAt} ms after the first request`);
+    assert.equal(runs, 2, 'then once more for the changes after it');
+    queue.dispose();
+  });
+
   it('reports failures and keeps working', async () => {
     const errors: unknown[] = [];
     let calls = 0;

@@ -64,6 +64,7 @@ describe('present: hovers', () => {
     const text = plain(value);
     assert.match(text, /^Problem · P1 · confidence 100%/);
     assert.match(text, /Why: annotation \[P1\]/);
+    assert.ok(!text.includes('**'), 'every emphasis closes');
     assert.match(text, /caused by: C1 Sites were chosen on rent alone/);
     const { links } = linksAndHtml(value);
     assert.ok(links.length >= 1);
@@ -98,7 +99,8 @@ describe('present: hovers', () => {
     const value = findingHover({ finding: find('C1'), relations: relationsOf(find('C1'), analysis, index), lang: 'zh' });
     const text = plain(value);
     assert.match(text, /^原因 · C1 · 置信度 100%/);
-    assert.match(text, /判断依据：/);
+    assert.match(text, /判断依据：标注 \[C1\]/);
+    assert.ok(!text.includes('**'), 'every emphasis closes');
     assert.match(text, /导致：P1/);
     assert.match(text, /由此解决：S1/);
   });

@@ -7,7 +7,7 @@ import { builtinData } from '../../src/core/data/builtin';
 import { countFindings, countsSentence, findingAsMarkdown } from '../../src/core/present/copy';
 import { gapMessage, gapSeverity, ruleDocUrl, symptomMessage, symptomSeverity } from '../../src/core/present/gapText';
 import { ALL_PHRASES } from '../../src/core/present/i18n';
-import { withoutRelations } from '../../src/core/present/markdown';
+import { claimText, shorten } from '../../src/core/present/markdown';
 import { relationsOf } from '../../src/core/present/relations';
 import { GAP_RULES } from '../../src/core/export/rules';
 import { indexOf, REPO_ROOT, uriOf } from './helpers';
@@ -68,11 +68,21 @@ describe('present: gap and symptom text', () => {
     assert.equal(text, ['**Cause C1**: Teams work in silos.', '- causes: P1 — Sales fell 30% in 2024 [4]. (d.md:3)', '- causes: P9 (not declared anywhere)', '', 'Source: d.md:8'].join('\n'));
   });
 
+  it('shortens by characters, never splitting a Chinese character or an emoji', () => {
+    assert.equal(shorten('Margins   fell.', 20), 'Margins fell.');
+    assert.equal(shorten('abcdef', 5), 'abcd…');
+    assert.equal(shorten('abcde', 5), 'abcde');
+    assert.equal(shorten('用户黏性下降明显', 5), '用户黏性…');
+    assert.equal(shorten('😀😀😀😀😀😀', 4), '😀😀😀…');
+    assert.equal(shorten(`${'a'.repeat(500)} end`, 10), 'aaaaaaaaa…');
+  });
+
   it('strips written relations from a claim, in both languages', () => {
-    assert.equal(withoutRelations('Score sites on footfall. addresses: C1, C2'), 'Score sites on footfall.');
-    assert.equal(withoutRelations('上线审批系统。解决：C3'), '上线审批系统。');
-    assert.equal(withoutRelations('Scale grew through injections. causes: AH-P1, AH-P4 [6]'), 'Scale grew through injections. [6]');
-    assert.equal(withoutRelations('It causes delays.'), 'It causes delays.');
+    assert.equal(claimText('Score sites on footfall. addresses: C1, C2'), 'Score sites on footfall.');
+    assert.equal(claimText('上线审批系统。解决：C3'), '上线审批系统。');
+    assert.equal(claimText('Scale grew through injections. causes: AH-P1, AH-P4 [6]'), 'Scale grew through injections. [6]');
+    assert.equal(claimText('It causes delays.'), 'It causes delays.');
+    assert.equal(claimText('[AH-P1] Strategic drift: a company that sells drugs.'), 'Strategic drift: a company that sells drugs.');
   });
 });
 

@@ -43,17 +43,6 @@ export function applyEdits(text: string, edits: OffsetEdit[]): string {
   return result + text.slice(cursor);
 }
 
-/** Where an offset of the old text lands in the new text; inside a replaced span it goes to the span's start. */
-export function mapOffset(offset: number, edits: OffsetEdit[]): number {
-  let shift = 0;
-  for (const edit of normaliseEdits(edits)) {
-    if (edit.start > offset || (edit.start === offset && edit.end > offset)) break;
-    if (edit.end <= offset) shift += edit.newText.length - (edit.end - edit.start);
-    else return edit.start + shift;
-  }
-  return offset + shift;
-}
-
 /** Offset edits as line/character edits of the original text, plus the selection in the edited text. */
 export function toPlan(text: string, edits: OffsetEdit[], assignedIds: Record<string, string>, selection?: { edit: OffsetEdit; from: number; to: number }): EditPlan {
   const lines = new LineMap(text);

@@ -144,7 +144,17 @@ function capped(workspace: Collected, total: number, cap: number, request: MapSc
       notice: { code: 'capped-no-root', total, cap },
     };
   }
-  const shown: MapScopeRequest = { scope: 'neighbourhood', root, direction: request.scope === 'neighbourhood' ? request.direction : 'both', depth: request.depth };
+  const direction = request.scope === 'neighbourhood' ? request.direction : 'both';
+  // As much context as fits: the deepest neighbourhood, from the requested depth on, within the cap.
+  const ids = workspace.findings.map((f) => f.id);
+  let depth = request.depth;
+  for (let next = depth + 1; next <= MAX_NEIGHBOURHOOD_DEPTH; next++) {
+    const current = neighbourhood(ids, workspace.links, root, { direction, depth, maxNodes: cap });
+    if (!current.deeper) break;
+    if (neighbourhood(ids, workspace.links, root, { direction, depth: next, maxNodes: cap }).truncated) break;
+    depth = next;
+  }
+  const shown: MapScopeRequest = { scope: 'neighbourhood', root, direction, depth };
   return { ...restrict(workspace, root, shown, cap), shown, notice: { code: 'capped', total, cap, root } };
 }
 

@@ -28,11 +28,13 @@ export interface LineSource {
 
 const FRONT_MATTER_SEARCH_LIMIT = 500;
 const MAX_WIKILINK_QUERY = 80;
-const SEPARATOR = String.raw`(?:,|，|、|;|；|and|和|及|\s)`;
-const LISTED_ID = String.raw`(?:\[\[)?${ID_SOURCE}(?:\]\])?`;
 const WORDS = RELATION_WORDS.map((word) => word.replace(/ /g, String.raw`\s+`)).join('|');
-// A relation keyword, its colon, any IDs already listed, then what is being typed now.
-const RELATION_BEFORE_CURSOR = new RegExp(String.raw`(?<![\w-])(${WORDS})\s*[:：]\s*((?:${LISTED_ID}\s*${SEPARATOR}\s*)*)([\p{L}\p{N}.\-]*)$`, 'iu');
+/** A relation keyword and its colon. Lists after it are read by hand: a single regex for "keyword, list,
+ * query, end of line" backtracks exponentially on lines such as "causes: P1     P2     P3 …!". */
+const RELATION_KEYWORD = new RegExp(String.raw`(?<![\w-])(${WORDS})\s*[:：]`, 'giu');
+const LISTED_ID = new RegExp(String.raw`(?:\[\[)?${ID_SOURCE}(?:\]\])?`, 'y');
+const LIST_SEPARATOR = /\s*(?:,|，|、|;|；|and(?=\s)|和|及)\s*|\s+/y;
+const QUERY_CHAR = /[\p{L}\p{N}.\-]/u;
 const FRONT_MATTER_KEY = /^([^\s#:\-][^:]*):(.*)$/;
 
 /** The completion context at a cursor position, or undefined where no ID reference can stand. */
@@ -50,8 +52,8 @@ function wikilinkContext(before: string, after: string): IdCompletionContext | u
   const typed = before.slice(open + 2);
   if (/[\[\]|]/.test(typed) || typed.length > MAX_WIKILINK_QUERY) return undefined;
   const leading = typed.length - typed.trimStart().length;
-  const relation = RELATION_BEFORE_CURSOR.exec(before.slice(0, open));
-  const relationWord = relation && relation[3] === '' ? normalise(relation[1]) : undefined;
+  const relation = relationBefore(before.slice(0, open));
+  const relationWord = relation && relation.query === '' ? relation.word : undefined;
   return {
     trigger: 'wikilink',
     relationWord,
@@ -63,10 +65,35 @@ function wikilinkContext(before: string, after: string): IdCompletionContext | u
 }
 
 function relationContext(before: string): IdCompletionContext | undefined {
-  const match = RELATION_BEFORE_CURSOR.exec(before);
-  if (!match) return undefined;
-  const relationWord = normalise(match[1]);
-  return { trigger: 'relation', relationWord, kinds: targetKindsOf(relationWord), query: match[3], queryStart: before.length - match[3].length };
+  const relation = relationBefore(before);
+  if (!relation) return undefined;
+  return { trigger: 'relation', relationWord: relation.word, kinds: targetKindsOf(relation.word), query: relation.query, queryStart: before.length - relation.query.length };
+}
+
+/**
+ * The last relation keyword of a line prefix, when only a list of IDs stands between its colon and the
+ * end, and what is typed after that list. Linear in the length of the prefix.
+ */
+function relationBefore(before: string): { word: string; query: string } | undefined {
+  let keyword: RegExpExecArray | undefined;
+  RELATION_KEYWORD.lastIndex = 0;
+  for (let m = RELATION_KEYWORD.exec(before); m; m = RELATION_KEYWORD.exec(before)) keyword = m;
+  if (!keyword) return undefined;
+  let queryStart = before.length;
+  while (queryStart > 0 && QUERY_CHAR.test(before[queryStart - 1])) queryStart--;
+  const listEnd = queryStart;
+  let at = keyword.index + keyword[0].length;
+  while (at < listEnd && /\s/.test(before[at])) at++;
+  // Each listed ID must be followed by a separator; the list must end exactly where the query starts.
+  while (at < listEnd) {
+    LISTED_ID.lastIndex = at;
+    if (!LISTED_ID.exec(before) || LISTED_ID.lastIndex > listEnd) return undefined;
+    LIST_SEPARATOR.lastIndex = LISTED_ID.lastIndex;
+    const separator = LIST_SEPARATOR.exec(before);
+    if (!separator || separator[0].length === 0 || LIST_SEPARATOR.lastIndex > listEnd) return undefined;
+    at = LIST_SEPARATOR.lastIndex;
+  }
+  return { word: normalise(keyword[1]), query: before.slice(queryStart) };
 }
 
 /** Inside front matter: only in the value of a key that lists IDs, on its line or on the list lines under it. */

@@ -19,29 +19,24 @@ interface Run {
   atEnd: boolean;
 }
 
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/** Runs of letters and digits, each split where Chinese characters start or stop. */
 function runsOf(lower: string): Run[] {
   const runs: Run[] = [];
-  let start = -1;
-  let cjk = false;
-  const close = (end: number) => {
-    if (start >= 0) runs.push({ text: lower.slice(start, end), cjk, atEnd: end === lower.length });
-    start = -1;
-  };
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    const han = isCjk(code);
-    const word = !han && /[\p{L}\p{N}]/u.test(lower[i]);
-    if (!han && !word) {
-      close(i);
-      continue;
-    }
-    if (start >= 0 && han !== cjk) close(i);
-    if (start < 0) {
+  for (const match of lower.matchAll(WORD_RUN)) {
+    const text = match[0];
+    const end = match.index + text.length;
+    let start = 0;
+    let cjk = isCjk(text.charCodeAt(0));
+    for (let i = 1; i <= text.length; i++) {
+      const han = i < text.length && isCjk(text.charCodeAt(i));
+      if (i < text.length && han === cjk) continue;
+      runs.push({ text: text.slice(start, i), cjk, atEnd: i === text.length && end === lower.length });
       start = i;
       cjk = han;
     }
   }
-  close(lower.length);
   return runs;
 }
 
@@ -86,6 +81,11 @@ export function queryTokens(query: string): QueryTokens {
   return { exact: [...exact], prefixes: [...prefixes] };
 }
 
+/** An ID with every number zero-padded to eight digits: comparing these as strings orders IDs as compareIds does. */
+export function naturalKey(id: string): string {
+  return id.replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(8, '0'));
+}
+
 /** Orders IDs the way people count them: P2 before P10; IDs with the same namespace stay together. */
 export function compareIds(a: string, b: string): number {
   let i = 0;
@@ -115,33 +115,6 @@ export function compareIds(a: string, b: string): number {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
-}
-
-/** First index in a sorted array whose item is not below `probe`. */
-export function lowerBound<T, P>(items: readonly T[], probe: P, compare: (item: T, probe: P) => number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compare(items[mid], probe) < 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-export function insertSorted<T>(items: T[], item: T, compare: (a: T, b: T) => number): void {
-  items.splice(lowerBound(items, item, compare), 0, item);
-}
-
-/** Removes this very item (by identity) from a sorted array; equal neighbours are left alone. */
-export function removeSorted<T>(items: T[], item: T, compare: (a: T, b: T) => number): boolean {
-  for (let i = lowerBound(items, item, compare); i < items.length && compare(items[i], item) === 0; i++) {
-    if (items[i] === item) {
-      items.splice(i, 1);
-      return true;
-    }
-  }
-  return false;
 }
 
 /** Orders strings by UTF-16 code units, the order prefix searches need. */

@@ -2,12 +2,12 @@
 import type { Analysis } from '../analyze';
 import type { Finding, FindingKind } from '../model';
 import { colon, kindName, relationName, t, type Lang } from './i18n';
-import { percent, withoutRelations } from './markdown';
+import { percent, claimText } from './markdown';
 import type { Relation } from './relations';
 
 /** A finding with its relations, ready to paste into a Markdown document or an issue. */
 export function findingAsMarkdown(finding: Finding, relations: Relation[], pathOf: (uri: string) => string, uri: string, lang: Lang): string {
-  const oneLine = (text: string) => withoutRelations(text).replace(/\s+/g, ' ').trim();
+  const oneLine = (text: string) => claimText(text).replace(/\s+/g, ' ').trim();
   const id = finding.explicitId ? ` ${finding.id}` : '';
   const confidence = finding.source === 'annotation' ? '' : ` (${t(lang, 'confidence', percent(finding.confidence))})`;
   const lines = [`**${kindName(lang, finding.kind)}${id}**${colon(lang)}${oneLine(finding.text)}${confidence}`];

@@ -5,7 +5,7 @@ import type { Analysis } from '../analyze';
 import type { Finding, FindingKind, Gap, Range, Severity } from '../model';
 import { emptyCounts, countFindings, type Counts } from './copy';
 import { colon, gapTitle, kindGroupName, relationName, t, type Lang, type RelationRole } from './i18n';
-import { percent, shorten, withoutRelations } from './markdown';
+import { percent, shorten, claimText } from './markdown';
 import type { Relation } from './relations';
 
 export type Scope = 'document' | 'workspace';
@@ -123,6 +123,7 @@ function link(nodes: TreeNode[], parent: TreeNode | undefined): void {
 
 class Builder {
   private readonly needle: string;
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly options: TreeOptions) {
     this.needle = (options.filter.text ?? '').trim().toLowerCase();
@@ -195,7 +196,7 @@ class Builder {
           type: 'gap',
           label: title,
           highlights: this.highlight(title),
-          description: `${basename(doc.path)}:${line}`,
+          description: `${this.basename(doc.path)}:${line}`,
           tooltip: shown.message,
           icon: SEVERITY_ICON[shown.severity],
           tone: shown.severity,
@@ -213,9 +214,9 @@ class Builder {
   findingNode(finding: Finding, doc: TreeDocument, parentId: string): TreeNode {
     const lang = this.options.lang;
     const id = `${parentId}/f:${doc.uri}#${finding.id}@${finding.statement}`;
-    const words = withoutRelations(finding.text);
+    const words = claimText(finding.text);
     const label = finding.explicitId ? `${finding.id}  ${shorten(words, 72)}` : shorten(words, 80);
-    const location = `${basename(doc.path)}:${finding.range.start.line + 1}`;
+    const location = `${this.basename(doc.path)}:${finding.range.start.line + 1}`;
     const description = finding.source === 'annotation' ? location : `${percent(finding.confidence)} · ${location}`;
     const children = this.options.relations(finding, doc.analysis).map((relation) => this.relationNode(relation, id));
     const state = finding.explicitId ? 'explicit' : 'inferred';
@@ -240,9 +241,9 @@ class Builder {
   private relationNode(relation: Relation, parentId: string): TreeNode {
     const lang = this.options.lang;
     const other = relation.other;
-    const words = other ? withoutRelations(other.finding.text) : '';
+    const words = other ? claimText(other.finding.text) : '';
     const name = other ? (other.finding.explicitId ? `${other.finding.id}  ${shorten(words, 60)}` : shorten(words, 64)) : t(lang, 'notDeclared', relation.otherId);
-    const where = other ? `${basename(other.uri)}:${other.finding.range.start.line + 1}` : '';
+    const where = other ? `${this.basename(other.uri)}:${other.finding.range.start.line + 1}` : '';
     const inferred = relation.inferred ? `${t(lang, 'inferred')} ${percent(relation.confidence)}` : '';
     return {
       id: `${parentId}/r:${relation.role}:${relation.otherId}`,
@@ -259,6 +260,16 @@ class Builder {
       collapsible: 'none',
       children: [],
     };
+  }
+
+  /** The file name of a path or URI, remembered: every node of a document asks for it. */
+  private basename(path: string): string {
+    let name = this.names.get(path);
+    if (name === undefined) {
+      name = basename(path);
+      this.names.set(path, name);
+    }
+    return name;
   }
 
   private kindAllowed(kind: TreeKind): boolean {

@@ -5,7 +5,7 @@ import { kindOfId } from '../annotate/ids';
 import type { CatalogPattern } from '../catalog/types';
 import type { Finding, FindingKind, Gap, GapCode, Severity } from '../model';
 import { kindName, t, type Lang } from './i18n';
-import { shorten, withoutRelations } from './markdown';
+import { shorten, claimText } from './markdown';
 
 /** Where the rules and the catalog are explained. */
 export const DOCS_BASE = 'https://github.com/causeway/causeway/blob/main/docs';
@@ -38,7 +38,7 @@ function normalise(value: unknown): Severity | 'off' | undefined {
 export function gapMessage(gap: Gap, lang: Lang, analysis?: Analysis): string {
   if (lang === 'en') return gap.message;
   const finding = analysis?.findings.find((f) => f.id === gap.findingIds[0]);
-  const quoted = finding ? `“${shorten(withoutRelations(finding.text), 60)}”` : '';
+  const quoted = finding ? `“${shorten(claimText(finding.text), 60)}”` : '';
   const id = gap.findingIds[0] ?? '';
   switch (gap.code) {
     case 'problem-without-cause':

@@ -3,7 +3,7 @@
 import type { CatalogPattern } from '../catalog/types';
 import type { Finding, Metric, Range, Reason, ReferenceEntry } from '../model';
 import { colon, kindName, relationName, t, type Lang, type RelationRole } from './i18n';
-import { commandLink, escapeMarkdown, inlineCode, percent, shorten, withoutRelations } from './markdown';
+import { commandLink, escapeMarkdown, inlineCode, percent, shorten, claimText } from './markdown';
 import type { Relation } from './relations';
 
 export const REVEAL_COMMAND = 'causeway.revealFinding';
@@ -30,7 +30,7 @@ export function findingHover(input: FindingHoverInput): string {
   const head = [`**${kindName(lang, finding.kind)}**`];
   if (finding.explicitId) head.push(inlineCode(finding.id));
   head.push(t(lang, 'confidence', percent(finding.confidence)));
-  const parts = [head.join(' · '), escapeMarkdown(shorten(withoutRelations(finding.text), 400))];
+  const parts = [head.join(' · '), escapeMarkdown(shorten(claimText(finding.text), 400))];
   const why = reasonsText(finding, lang);
   if (why) parts.push(`${boldLabel(t(lang, 'why'), lang)}${why}`);
   const byRole = new Map<RelationRole, Relation[]>();
@@ -50,9 +50,12 @@ export function findingHover(input: FindingHoverInput): string {
   return parts.join('\n\n');
 }
 
-/** "**Why:** " in English, "**判断依据：**" in Chinese (no space after a full-width colon). */
+/**
+ * "**Why:** " in English; "**判断依据**：" in Chinese, with the full-width colon outside the emphasis, since
+ * "**…：**" followed by a Chinese character does not close in CommonMark.
+ */
 function boldLabel(label: string, lang: Lang): string {
-  return `**${label}${colon(lang).trim()}**${lang === 'zh' ? '' : ' '}`;
+  return lang === 'zh' ? `**${label}**${colon(lang)}` : `**${label}${colon(lang).trim()}** `;
 }
 
 /** A link that reveals the finding at the other end of a relation, or plain text when it is declared nowhere. */
@@ -60,7 +63,7 @@ function relationLink(relation: Relation, lang: Lang): string {
   const suffix = relation.inferred ? ` _(${escapeMarkdown(t(lang, 'inferred'))} ${percent(relation.confidence)})_` : '';
   if (!relation.other) return escapeMarkdown(t(lang, 'notDeclared', relation.otherId)) + suffix;
   const other = relation.other.finding;
-  const words = withoutRelations(other.text);
+  const words = claimText(other.text);
   const label = other.explicitId ? `${other.id} ${shorten(words, 48)}` : shorten(words, 56);
   const target: RevealTarget = { uri: relation.other.uri, range: other.range, id: other.id };
   return commandLink(label, REVEAL_COMMAND, [target]) + suffix;

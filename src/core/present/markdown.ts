@@ -24,9 +24,18 @@ export function inlineCode(text: string): string {
 
 /** Shortens text to `max` characters (code points, so Chinese is not cut mid-character), adding an ellipsis. */
 export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length > max ? `${chars.slice(0, Math.max(1, max - 1)).join('')}…` : flat;
+  // Collapsing whitespace only shortens text, so a long statement is cut before the work is done on it.
+  const head = text.length > max * 2 + 16 ? text.slice(0, max * 2 + 16) : text;
+  const flat = head.replace(/\s+/g, ' ').trim();
+  let count = 0;
+  let cut = -1;
+  for (let i = 0; i < flat.length; i++) {
+    const code = flat.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // the second half of a surrogate pair
+    if (count === max - 1) cut = i;
+    if (++count > max) return `${flat.slice(0, cut)}…`;
+  }
+  return head === text ? flat : `${flat.slice(0, Math.max(cut, 0))}…`;
 }
 
 /** A `command:` link whose label is escaped; the arguments travel URL-encoded as JSON. */
@@ -41,10 +50,15 @@ export function percent(value: number): string {
 }
 
 const ID_LIST = String.raw`(?:\[\[)?${ID_SOURCE}(?:\]\])?(?:\s*(?:,|，|、|;|；|and|和|及)?\s*(?:\[\[)?${ID_SOURCE}(?:\]\])?)*`;
-const RELATION_TAIL = new RegExp(String.raw`\s*(?<![\w-])(?:${RELATION_WORDS.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})\s*[:：]\s*${ID_LIST}[.。;；]?`, 'gi');
+const RELATION_TAIL = new RegExp(String.raw`(?<![\w-])(?:${RELATION_WORDS.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})\s*[:：]\s*${ID_LIST}[.。;；]?`, 'gi');
 
-/** A claim without its written relations: "Score sites. addresses: C1" → "Score sites." (they are shown apart). */
-export function withoutRelations(text: string): string {
-  const stripped = text.replace(RELATION_TAIL, '').trim();
+const LEADING_ID = new RegExp(String.raw`^\s*\[${ID_SOURCE}\]\s*`);
+
+/** A claim as shown in labels: "[S1] Score sites. addresses: C1" → "Score sites." (ID and relations are shown apart). */
+export function claimText(text: string): string {
+  let stripped = text.replace(LEADING_ID, '');
+  // Most statements hold no relation; the colon test skips the regex for them.
+  if (stripped.includes(':') || stripped.includes('：')) stripped = stripped.replace(RELATION_TAIL, '').replace(/\s{2,}/g, ' ');
+  stripped = stripped.trim();
   return stripped || text.trim();
 }
