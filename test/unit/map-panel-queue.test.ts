@@ -59,7 +59,8 @@ describe('map render queue', () => {
     }
     await sleep(80);
     assert.ok(ranAt > 0 && ranAt < 100, `ran ${ranAt} ms after the first request`);
-    assert.equal(runs, 2, 'then once more for the changes after it');
+    // A steady stream of side effects renders at most once per delay, never once per change.
+    assert.ok(runs >= 2 && runs <= 4, `${runs} runs for 13 requests`);
     queue.dispose();
   });
 

@@ -102,7 +102,7 @@ describe('present: hovers', () => {
     assert.match(text, /判断依据：标注 \[C1\]/);
     assert.ok(!text.includes('**'), 'every emphasis closes');
     assert.match(text, /导致：P1/);
-    assert.match(text, /由此解决：S1/);
+    assert.match(text, /对策：S1/);
   });
 
   it('adds the catalog explanation when the statement matched a pattern', () => {

@@ -117,6 +117,6 @@ describe('present: findings tree', () => {
     const roots = tree(index, { lang: 'zh' }).roots;
     assert.deepEqual(labels(roots[0].children), ['问题', '原因', '证据', '目录病症', '缺口']);
     const c1 = roots[0].children[1].children.find((n) => n.label.startsWith('C1'))!;
-    assert.equal(c1.children[0].label, '由此解决：S1  Score every site on footfall.');
+    assert.equal(c1.children[0].label, '对策：S1  Score every site on footfall.');
   });
 });

@@ -33,7 +33,7 @@ export type RelationRole = 'causedBy' | 'causes' | 'addressedBy' | 'addresses' |
 const RELATION: Record<RelationRole, Bi> = {
   causedBy: { en: 'caused by', zh: '源于' },
   causes: { en: 'causes', zh: '导致' },
-  addressedBy: { en: 'addressed by', zh: '由此解决' },
+  addressedBy: { en: 'addressed by', zh: '对策' },
   addresses: { en: 'addresses', zh: '解决' },
   evidence: { en: 'evidence', zh: '证据' },
   supports: { en: 'supports', zh: '支持' },
