@@ -7,15 +7,16 @@ import type { Finding, FindingKind, Gap, GapCode, Severity } from '../model';
 import { kindName, t, type Lang } from './i18n';
 import { shorten, claimText } from './markdown';
 
-/** Where the rules and the catalog are explained. */
-export const DOCS_BASE = 'https://github.com/causeway/causeway/blob/main/docs';
-
-export function ruleDocUrl(code: GapCode): string {
-  return `${DOCS_BASE}/rules/${code}.md`;
+/**
+ * Where a rule or a catalog pattern is explained: its page under the `docs` folder that ships with
+ * the extension (`docsBase` is that folder's URI, without a trailing slash).
+ */
+export function ruleDocUrl(code: GapCode, docsBase: string): string {
+  return `${docsBase}/rules/${code}.md`;
 }
 
-export function catalogDocUrl(patternId: string): string {
-  return `${DOCS_BASE}/catalog.md#${patternId}`;
+export function catalogDocUrl(patternId: string, docsBase: string): string {
+  return `${docsBase}/catalog.md#${patternId}`;
 }
 
 export type SeverityOverrides = Partial<Record<string, Severity | 'off'>>;

@@ -31,6 +31,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private othersTimer: NodeJS.Timeout | undefined;
   private pendingAll: NodeJS.Timeout | undefined;
 
+  /** The docs folder inside the installed extension, where each rule has its page. */
+  private docsBase(): string {
+    return vscode.Uri.joinPath(this.shared.context.extensionUri, 'docs').toString();
+  }
+
   constructor(private readonly shared: EditingShared) {
     const { service } = shared;
     this.disposables.push(
@@ -148,7 +153,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     for (const shown of this.shared.shownGaps(key)) {
       const diagnostic = new vscode.Diagnostic(toVsRange(shown.gap.range), shown.message, toVsSeverity(shown.severity));
       diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: shown.gap.code, target: vscode.Uri.parse(ruleDocUrl(shown.gap.code)) };
+      diagnostic.code = { value: shown.gap.code, target: vscode.Uri.parse(ruleDocUrl(shown.gap.code, this.docsBase())) };
       const related = this.related(shown.gap, key, analysis);
       if (related.length) diagnostic.relatedInformation = related;
       diagnostics.push(diagnostic);
@@ -163,7 +168,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       const range = finding.reasons.find((r) => r.signal === 'catalog' && r.range)?.range ?? finding.range;
       const diagnostic = new vscode.Diagnostic(toVsRange(range), symptomMessage(finding, pattern, this.shared.lang), toVsSeverity(severity));
       diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: finding.patternId, target: vscode.Uri.parse(catalogDocUrl(finding.patternId)) };
+      diagnostic.code = { value: finding.patternId, target: vscode.Uri.parse(catalogDocUrl(finding.patternId, this.docsBase())) };
       diagnostics.push(diagnostic);
     }
     this.collection.set(uri, diagnostics);
