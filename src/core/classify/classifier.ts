@@ -115,6 +115,8 @@ function isTitleLine(doc: ParsedDocument, statement: Statement): boolean {
   if (statement.index !== 0) return false;
   const block = doc.blocks[statement.block];
   if (block.type !== 'paragraph' || block.range.start.line !== block.range.end.line) return false;
+  // The whole line must be this one statement: a news-summary line holds several.
+  if (statement.span.start !== block.span.start || statement.span.end !== block.span.end) return false;
   return !/[.。!?！？;；:：]\s*(?:\[\^?\d+\])*\s*$/.test(statement.text) && [...statement.text].length <= 100;
 }
 
