@@ -13,6 +13,8 @@ export interface CausewayApi {
   readonly editing: EditingApi;
   readonly linking: LinkingApi;
   readonly map: MapApi;
+  /** The markdown-it plugin that draws ```causeway-map fences in the built-in preview. */
+  readonly extendMarkdownIt: MapApi['extendMarkdownIt'];
 }
 
 /**
@@ -30,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): CausewayApi {
   setTimeout(() => {
     service.whenReady().catch((error) => logger.error('Indexing the workspace failed', error));
   }, 0);
-  return { version, service, editing, linking, map };
+  return { version, service, editing, linking, map, extendMarkdownIt: map.extendMarkdownIt };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,58 @@
+// The map webview's words in the display language. Each is a literal vscode.l10n.t call so the
+// l10n tooling can find it; l10n/bundle.l10n.zh-cn.json holds the Chinese.
+
+import * as vscode from 'vscode';
+import type { MapStrings } from '../../webview/strings';
+
+export function mapStrings(): MapStrings {
+  return {
+    toolbar: vscode.l10n.t('Map controls'),
+    scope: vscode.l10n.t('Scope'),
+    scopeDocument: vscode.l10n.t('This document'),
+    scopeWorkspace: vscode.l10n.t('Workspace'),
+    scopeNeighbourhood: vscode.l10n.t('Neighbourhood of the selected finding'),
+    direction: vscode.l10n.t('Direction'),
+    directionCauses: vscode.l10n.t('Causes'),
+    directionEffects: vscode.l10n.t('Effects'),
+    directionBoth: vscode.l10n.t('Causes and effects'),
+    depth: vscode.l10n.t('Depth'),
+    lockLabel: vscode.l10n.t('Lock'),
+    lock: vscode.l10n.t('Lock to this document'),
+    unlock: vscode.l10n.t('Locked: click to follow the active document again'),
+    search: vscode.l10n.t('Search findings'),
+    searchCount: vscode.l10n.t('{0} of {1}'),
+    searchNone: vscode.l10n.t('No match'),
+    filters: vscode.l10n.t('Filters'),
+    kindCause: vscode.l10n.t('Causes'),
+    kindProblem: vscode.l10n.t('Problems'),
+    kindSolution: vscode.l10n.t('Solutions'),
+    kindEvidence: vscode.l10n.t('Evidence'),
+    kindSymptom: vscode.l10n.t('Symptoms'),
+    gapsOnly: vscode.l10n.t('Only findings with a gap'),
+    symptomsOnly: vscode.l10n.t('Only catalog symptoms'),
+    inferred: vscode.l10n.t('Inferred links'),
+    fit: vscode.l10n.t('Fit to view'),
+    zoomIn: vscode.l10n.t('Zoom in'),
+    zoomOut: vscode.l10n.t('Zoom out'),
+    exportSvg: vscode.l10n.t('Export SVG…'),
+    exportPng: vscode.l10n.t('Export PNG…'),
+    copyMermaid: vscode.l10n.t('Copy Mermaid'),
+    map: vscode.l10n.t('Cause map'),
+    waiting: vscode.l10n.t('Open a Markdown strategy document to see its map.'),
+    empty: vscode.l10n.t('No findings to show.'),
+    emptyFiltered: vscode.l10n.t('The filters and collapsed findings hide all {0} findings.'),
+    status: vscode.l10n.t('{0} findings, {1} links'),
+    statusHidden: vscode.l10n.t('{0} hidden'),
+    collapse: vscode.l10n.t('Collapse what follows from {0}'),
+    expand: vscode.l10n.t('Expand {0}: {1} hidden'),
+    keyboardHelp: vscode.l10n.t('Arrow keys move between connected findings; Enter shows the statement in the editor; minus collapses, plus expands; Escape clears.'),
+    gapProblem: vscode.l10n.t('Gap: no cause found'),
+    gapCause: vscode.l10n.t('Gap: no solution addresses it'),
+    cause: vscode.l10n.t('cause'),
+    problem: vscode.l10n.t('problem'),
+    solution: vscode.l10n.t('solution'),
+    evidence: vscode.l10n.t('evidence'),
+    symptom: vscode.l10n.t('symptom'),
+    pngFailed: vscode.l10n.t('The PNG could not be drawn: {0}'),
+  };
+}
