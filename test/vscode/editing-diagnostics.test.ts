@@ -15,7 +15,9 @@ describe('editing: diagnostics', function () {
     assert.strictEqual(gap.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(gap.message, /^No solution addresses this cause: “Regional teams work in silos/);
     const code = gap.code as { value: string; target: vscode.Uri };
-    assert.strictEqual(code.target.toString(true), 'https://github.com/causeway/causeway/blob/main/docs/rules/cause-without-solution.md');
+    const page = vscode.Uri.joinPath(vscode.extensions.getExtension('causeway.causeway')!.extensionUri, 'docs', 'rules', 'cause-without-solution.md');
+    assert.strictEqual(code.target.toString(true), page.toString(true));
+    await vscode.workspace.fs.stat(page); // the page ships with the extension
     assert.strictEqual(document.getText(gap.range), 'Regional teams work in silos and do not share route data.');
     const evidence = all.find((d) => codeOf(d) === 'problem-without-evidence');
     assert.ok(evidence, 'problem-without-evidence is reported');
@@ -28,7 +30,8 @@ describe('editing: diagnostics', function () {
     const symptom = all.find((d) => codeOf(d) === 'silos')!;
     assert.strictEqual(document.getText(symptom.range), 'silos');
     assert.match(symptom.message, /^Looks like “Silos: business units not sharing resources” \(catalog\): “silos”\./);
-    assert.strictEqual((symptom.code as { target: vscode.Uri }).target.toString(true), 'https://github.com/causeway/causeway/blob/main/docs/catalog.md#silos');
+    const catalogPage = vscode.Uri.joinPath(vscode.extensions.getExtension('causeway.causeway')!.extensionUri, 'docs', 'catalog.md');
+    assert.strictEqual((symptom.code as { target: vscode.Uri }).target.toString(true), `${catalogPage.toString(true)}#silos`);
   });
 
   it('reports errors across documents with related information', async () => {
