@@ -1,0 +1,153 @@
+// Measure 4: ID completion, go-to-definition and find-references at 500 and 50,000 explicit IDs,
+// through the core APIs the editor features call: idCompletionContext + FindingCatalog.search for a
+// keystroke, WorkspaceIndex.declarationsOf/findingById for a definition, referencesTo/linksTo for
+// references. Each figure is the median time of a batch of 64 different queries, divided by 64.
+
+import { builtinData } from '../src/core/data/builtin';
+import { WorkspaceIndex } from '../src/core/index/workspace';
+import { idCompletionContext, linesOf } from '../src/core/linking/completionContext';
+import { FindingCatalog } from '../src/core/linking/findingCatalog';
+import { generateDocument } from './documents';
+import { Random } from './random';
+import { ratioText, type TableRow } from './results';
+import { formatMs, interleaved, nowMs } from './timing';
+
+export const ID_SCALE_TARGET = 2;
+const BATCH = 64;
+
+export interface LinkingScale {
+  ids: number;
+  documents: number;
+  buildMs: number;
+  /** Per query, median over batches. */
+  completionMs: number;
+  definitionMs: number;
+  referencesMs: number;
+  /** Completion items returned, summed over one batch: shows the searches found something. */
+  completionResults: number;
+}
+
+export interface LinkingFigures {
+  scales: LinkingScale[];
+  ratios: { completion: number; definition: number; references: number };
+}
+
+interface LinkingWorkspace {
+  index: WorkspaceIndex;
+  catalog: FindingCatalog;
+  ids: string[];
+  uris: string[];
+  documents: number;
+  buildMs: number;
+}
+
+/** Annotated documents, English and Chinese, with cross-document links, until `ids` IDs are declared. */
+function buildWorkspace(ids: number, seed: number): LinkingWorkspace {
+  const index = new WorkspaceIndex(builtinData());
+  const declared: string[] = [];
+  const uris: string[] = [];
+  const started = nowMs();
+  for (let n = 0; declared.length < ids; n++) {
+    const document = generateDocument({
+      seed: seed * 31 + n,
+      targetBytes: 6_000,
+      language: n % 2 ? 'zh' : 'en',
+      style: 'annotated',
+      namespace: `L${n}-`,
+      foreignIds: declared.slice(-300),
+    });
+    const uri = `file:///bench/linking/doc-${n}.md`;
+    index.update(uri, document.text);
+    declared.push(...document.ids);
+    uris.push(uri);
+  }
+  const catalog = new FindingCatalog();
+  catalog.replaceAll(index.all());
+  return { index, catalog, ids: declared, uris, documents: uris.length, buildMs: nowMs() - started };
+}
+
+interface Keystroke {
+  uri: string;
+  line: string;
+}
+
+/** What an author types where completion opens: after a relation word, in a wikilink, IDs or words. */
+function keystrokes(ws: LinkingWorkspace, rng: Random): Keystroke[] {
+  const out: Keystroke[] = [];
+  const words = ['margin', 'logistics', 'duplicate proj', 'complian', '毛利', '合规', 'service', 'incentive'];
+  for (let i = 0; i < BATCH; i++) {
+    const uri = rng.pick(ws.uris);
+    const id = rng.pick(ws.ids);
+    const kind = i % 8;
+    if (kind < 3) out.push({ uri, line: `- [X-S1] Merge the duplicate projects. addresses: ${id.slice(0, rng.int(2, id.length))}` });
+    else if (kind < 5) out.push({ uri, line: `- [X-C1] Incentives reward volume. causes: ${rng.pick(['P', 'C'])}${rng.int(1, 4)}` });
+    else if (kind < 7) out.push({ uri, line: `See [[${rng.pick(words)}` });
+    else out.push({ uri, line: `- [X-S2] 建立售后快速响应机制。解决：[[` });
+  }
+  return out;
+}
+
+function measureScale(ids: number, quick: boolean, seed: number): LinkingScale {
+  const ws = buildWorkspace(ids, seed);
+  const rng = new Random(seed + ids);
+  const typed = keystrokes(ws, rng);
+  const lookups = Array.from({ length: BATCH }, () => rng.pick(ws.ids));
+  let completionResults = 0;
+  const complete = () => {
+    let found = 0;
+    for (const { uri, line } of typed) {
+      const context = idCompletionContext(linesOf(line), 0, line.length);
+      if (!context) throw new Error(`no completion context in "${line}"`);
+      found += ws.catalog.search({ query: context.query, uri, kinds: context.kinds, explicitOnly: context.trigger !== 'wikilink', limit: 50 }).length;
+    }
+    completionResults = found;
+  };
+  const define = () => {
+    for (const id of lookups) if (!ws.index.declarationsOf(id).length || !ws.index.findingById(id)) throw new Error(`no declaration of ${id}`);
+  };
+  let referenceCount = 0;
+  const references = () => {
+    referenceCount = 0;
+    for (const id of lookups) referenceCount += ws.index.referencesTo(id).length + ws.index.linksTo(id).length;
+  };
+  const samples = interleaved({ complete, define, references }, { warmups: 5, runs: quick ? 11 : 21 });
+  if (referenceCount === 0) throw new Error('the looked-up IDs have no references; the corpus is not linked');
+  return {
+    ids: ws.ids.length,
+    documents: ws.documents,
+    buildMs: ws.buildMs,
+    completionMs: samples.complete.medianMs / BATCH,
+    definitionMs: samples.define.medianMs / BATCH,
+    referencesMs: samples.references.medianMs / BATCH,
+    completionResults,
+  };
+}
+
+export function measureLinking(quick: boolean, seed: number, log: (line: string) => void): { figures: LinkingFigures; rows: TableRow[] } {
+  const scales = [500, 50_000].map((ids) => {
+    const scale = measureScale(ids, quick, seed);
+    log(
+      `  ${scale.ids} IDs in ${scale.documents} docs (built in ${formatMs(scale.buildMs)}): completion ${formatMs(scale.completionMs)}, definition ${formatMs(scale.definitionMs)},` +
+        ` references ${formatMs(scale.referencesMs)} per query (median of batches of ${BATCH}; ${scale.completionResults} completion items per batch)`,
+    );
+    return scale;
+  });
+  const [small, large] = scales;
+  const ratios = {
+    completion: large.completionMs / small.completionMs,
+    definition: large.definitionMs / small.definitionMs,
+    references: large.referencesMs / small.referencesMs,
+  };
+  const rows: TableRow[] = (['completion', 'definition', 'references'] as const).map((what) => {
+    const key = `${what}Ms` as const;
+    return {
+      measure: `4. ${what === 'completion' ? 'ID completion' : what === 'definition' ? 'go to definition' : 'find references'}, ${large.ids.toLocaleString('en-US')} IDs`,
+      figure: formatMs(large[key]),
+      comparison: `${small.ids} IDs ${formatMs(small[key])}`,
+      ratio: ratioText(ratios[what]),
+      target: `≤ ${ID_SCALE_TARGET}×`,
+      met: ratios[what] <= ID_SCALE_TARGET,
+    };
+  });
+  return { figures: { scales, ratios }, rows };
+}

@@ -1,0 +1,245 @@
+// Words and sentence frames for the benchmark corpus: invented companies in invented industries,
+// written the way strategy reviews are. Slots in braces are filled by bench/corpus.ts:
+// {co} company, {rival} competitor, {unit} business line, {product}, {region}, {role},
+// {pct} a percentage, {money} an amount, {change} a before/after change, {year}, {count} a number.
+
+export interface Vocabulary {
+  companies: string[];
+  rivals: string[];
+  units: string[];
+  products: string[];
+  regions: string[];
+  roles: string[];
+  titles: string[];
+  headings: Record<'context' | 'problem' | 'cause' | 'solution' | 'evidence' | 'news' | 'references', string[]>;
+  context: string[];
+  problem: string[];
+  cause: string[];
+  solution: string[];
+  evidence: string[];
+  news: string[];
+  sources: string[];
+  /** Openers that vary how a sentence starts. */
+  openers: string[];
+  metricNames: string[];
+}
+
+export const ENGLISH: Vocabulary = {
+  companies: [
+    'Northwind Health', 'Harbor Logistics', 'Bluefield Retail', 'Crestline Foods', 'Meridian Pharma', 'Larkspur Media',
+    'Ironvale Motors', 'Sunmesh Energy', 'Quillon Bank', 'Tidewater Telecom', 'Granite Peak Insurance', 'Pinecrest Travel',
+    'Aster Devices', 'Copperleaf Apparel', 'Redwater Chemicals', 'Silverline Airlines', 'Oakhurst Education', 'Vantor Cloud',
+    'Halcyon Games', 'Brightwell Home', 'Marlow Securities', 'Westbay Property', 'Kestrel Robotics', 'Ember Beverages',
+  ],
+  rivals: ['JD Health', 'a nimble regional rival', 'the market leader', 'two platform competitors', 'low-cost entrants', 'a state-owned incumbent', 'Pinduoduo-style discounters', 'global cloud vendors'],
+  units: [
+    'retail pharmacy', 'online marketplace', 'logistics', 'consumer finance', 'enterprise software', 'cloud services',
+    'advertising', 'after-sales service', 'private label', 'membership', 'cross-border trade', 'clinic network',
+    'payments', 'content platform', 'hardware', 'wholesale distribution', 'insurance brokerage', 'smart home',
+  ],
+  products: ['prescription drugs', 'consumer electronics', 'packaged food', 'fast fashion', 'generic medicines', 'broadband plans', 'budget hotels', 'mobile games', 'electric scooters', 'home appliances'],
+  regions: ['the eastern provinces', 'tier-three cities', 'Southeast Asia', 'the home market', 'Europe', 'the coastal hubs', 'rural counties', 'North America'],
+  roles: ['the board', 'the chief executive', 'business-unit heads', 'regional managers', 'the finance team', 'product managers', 'the compliance office', 'the new leadership team'],
+  titles: ['diagnosis and turnaround plan', 'strategy review', 'why growth stalled', 'operating review', 'big-company disease: a diagnosis', 'annual strategy memo', 'board briefing on strategic drift', 'post-mortem and next steps'],
+  headings: {
+    context: ['Background', 'Context', 'Company profile', 'Overview', 'History', 'Timeline', 'Methodology'],
+    problem: ['Problems', 'Challenges', 'Key problems', 'Current situation', 'What is wrong', 'Symptoms', 'Risks', 'Where we stand', 'Pain points', 'Warning signs'],
+    cause: ['Root causes', 'Why', 'Why this happened', 'Causes', 'Drivers', 'How we got here', 'What lies behind it', 'Contributing factors', 'Root-cause analysis'],
+    solution: ['Recommendations', 'Solutions', 'Next steps', 'Action plan', 'The way forward', 'What we propose', 'Remedies', 'Priorities', 'Turnaround plan'],
+    evidence: ['Evidence', 'Data', 'Key figures', 'Metrics', 'What the numbers say', 'Supporting data'],
+    news: ['News summary', 'Press digest', 'Media coverage', 'What analysts say'],
+    references: ['References', 'Sources', 'Bibliography'],
+  },
+  context: [
+    '{co} started its {unit} business in {year} and expanded into {region} three years later.',
+    'The group acquired a controlling stake in a listed {unit} company in {year}, which brought a licence to sell {product} online.',
+    '{co} employs about {count} people across {region}, most of them in {unit}.',
+    'This review covers the {unit} and {unit} businesses and draws on interviews with {role}.',
+    'The company first tried an O2O model and then moved its weight to {unit}.',
+    'Revenue reached {money} in fiscal {year}, with {unit} as the largest segment.',
+    'The strategy announced in {year} set out to make {co} a services platform rather than a seller of {product}.',
+    'Since {year} the market for {product} in {region} has consolidated around a handful of platforms.',
+  ],
+  problem: [
+    '{co} depends heavily on low-margin {unit}, which produced {pct} of revenue in {year}.',
+    'Strategic drift: a company meant to be a services platform earns most of its money from thin-margin {product} sales.',
+    'Operations, user service and quality control lag behind {rival}, so customers see slower delivery and weaker after-sales care.',
+    'Compliance risk is rising: advertising violations, gaps in traceability and loopholes in the sale of {product}.',
+    'The {unit} business keeps losing market share to {rival} in {region}.',
+    'Gross margin fell {change} as price wars with {rival} intensified.',
+    'Business units work in silos and do not share traffic, logistics or data, so every team builds its own tools.',
+    'Decision-making is slow: a pricing change needs sign-off from five management layers.',
+    'Customer complaints about {unit} doubled in {year}, and the repeat purchase rate declined {change}.',
+    'Top engineers keep leaving for {rival}, and attrition in {unit} reached {pct} last year.',
+    'New ventures in {region} are loss-making and burn about {money} a year without a path to profit.',
+    'The {unit} team missed its targets for the third year in a row while costs kept rising.',
+    'Cash burn on subsidies for {product} grew faster than revenue, a sign of growth that is bought rather than earned.',
+    'Several duplicate projects compete for the same budget, and two teams built separate {unit} apps.',
+    'Regulators fined {co} {money} over misleading advertising for {product}.',
+    'Service quality is uneven: delivery delays and stock-outs are common in {region}.',
+  ],
+  cause: [
+    'Scale grew through asset injections from the parent rather than through capability building.',
+    'Management execution deviated from the stated strategy; targets and budgets kept rewarding sales volume of {product}.',
+    'Incentives reward GMV and revenue, so low-margin volume looks like success to {role}.',
+    'Resource synergy is insufficient because each unit owns its own P&L and guards its traffic.',
+    'The professional team is thin, so compliance and quality checks lack expert oversight.',
+    'Because {role} were never given a clear mandate, accountability for {unit} is spread across three committees.',
+    'The organisation added layers as it grew, which slowed decisions and diluted ownership.',
+    'Years of underinvestment in {unit} systems left the company with outdated tools and heavy technical debt.',
+    'Acquired businesses were never integrated, so the group runs four warehouse systems and two loyalty schemes.',
+    'This happened because the company copied {rival} on price instead of building services with pricing power.',
+    'A short-term focus on quarterly results led {role} to cut training and maintenance budgets.',
+    'The root cause is a strategy that was announced but never translated into budgets, targets and people.',
+  ],
+  solution: [
+    'Shift weight to healthcare services and reduce dependence on {product} sales over the next three years.',
+    'Set up an independent {unit} business unit with its own profit targets and a mandate to share group capabilities.',
+    'Tie management incentives to service revenue, user satisfaction and quality metrics instead of sales volume.',
+    'Build a professional team and a compliance system covering advertising review, traceability and prescription checks.',
+    'Merge the duplicate {unit} projects and give one owner the budget and the roadmap.',
+    'Cut two management layers and let regional managers approve prices within agreed limits.',
+    'Share logistics, data and customer traffic across units through a common platform team.',
+    'We recommend closing loss-making ventures in {region} that show no path to profit by {year}.',
+    'Invest {money} in {unit} systems to retire the legacy stack and reduce technical debt.',
+    'Create a customer-service task force with a 24-hour response target and publish the results monthly.',
+    'Partner with hospitals and specialists in {region} to deepen the service loop from consultation to follow-up.',
+    'Replace GMV targets with contribution margin and repeat-purchase targets for every unit head.',
+  ],
+  evidence: [
+    '{unit} produced {pct} of revenue in fiscal {year}.',
+    'The repeat purchase rate fell {change} between {year} and the latest quarter.',
+    'Sales and marketing expenses reached {money}, or {pct} of revenue.',
+    'Delivery times trail {rival} by about {count} hours on broker comparisons.',
+    'Healthcare services bring in less than {pct} of revenue, against a goal of {pct} within three years.',
+    'Net loss in {unit} widened to {money} in {year}.',
+    'Customer complaints rose {change} on consumer platforms.',
+    'Employee attrition in {unit} went {change} in two years.',
+    'Market share in {region} dropped {change} while {rival} gained.',
+  ],
+  news: [
+    '{co} is leaving a phase of fast expansion behind and has to show that its growth can be of higher quality',
+    'Much of the scale of {co} arrived through asset injections from the parent group',
+    'The strategy management announced has not been carried out as planned, and business lines share too few resources',
+    'Operations, user service and quality control remain weak points that leave the company behind {rival}',
+    'Compliance exposure is rising, with advertising violations and gaps in the traceability of {product}',
+    '{unit} produced {pct} of revenue in {year}, leaving the company reliant on thin margins',
+    'Analysts expect {co} to spin off its {unit} business within two years',
+    'An independent business unit with its own targets would give the services strategy an owner',
+    'Priorities include closing the service loop, putting logistics technology to work and turning AI into paying products',
+    'Revenue grew to {money} but profit fell {change}, a pattern analysts call scale without profit',
+  ],
+  sources: [
+    '{co} annual report, fiscal year {year}',
+    '{co} results presentation, {year}',
+    'Stock exchange announcement on the {year} acquisition',
+    'Broker comparison of delivery times, {region}, {year}',
+    'Management interviews on organisational structure, trade press, {year}',
+    'Regulator notice on online advertising of {product}, {year}',
+    'Consumer complaint platform statistics for {unit}, {year}',
+    'Industry association survey of {unit} margins, {year}',
+  ],
+  openers: ['', '', '', 'In {year}, ', 'Meanwhile, ', 'As a result, ', 'At the same time, ', 'In {region}, ', 'According to {role}, ', 'Worse, '],
+  metricNames: ['Gross margin', 'Repeat purchase rate', 'Revenue share of {unit}', 'Net promoter score', 'Attrition', 'Delivery time (hours)', 'Marketing spend'],
+};
+
+export const CHINESE: Vocabulary = {
+  companies: [
+    '华联健康', '远航物流', '青禾零售', '北辰医药', '星河传媒', '铁岭汽车', '晨光能源', '金石银行', '潮汐通信', '峰岳保险',
+    '松岭旅游', '翠微电子', '赤水化工', '银翼航空', '橡园教育', '云拓科技', '天枢游戏', '明川家居', '万澜证券', '海湾地产',
+  ],
+  rivals: ['京东健康', '头部平台', '区域性竞争对手', '低价新进入者', '国有龙头', '拼多多式的折扣平台', '海外云厂商', '行业第一'],
+  units: ['医药零售', '线上平台', '物流', '消费金融', '企业软件', '云服务', '广告', '售后服务', '自有品牌', '会员业务', '跨境贸易', '诊所网络', '支付', '内容平台', '硬件', '批发分销', '保险经纪', '智能家居'],
+  products: ['处方药', '消费电子', '包装食品', '快时尚服装', '仿制药', '宽带套餐', '经济型酒店', '手机游戏', '电动滑板车', '家用电器'],
+  regions: ['华东地区', '三四线城市', '东南亚市场', '国内市场', '欧洲市场', '沿海城市', '县域市场', '北美市场'],
+  roles: ['董事会', '首席执行官', '事业部负责人', '区域经理', '财务团队', '产品经理', '合规部门', '新一届管理层'],
+  titles: ['大厂病诊断', '战略复盘', '增长为何停滞', '经营分析报告', '问题诊断与对策', '年度战略备忘录', '战略漂移问题分析', '复盘与下一步'],
+  headings: {
+    context: ['一、背景', '背景', '公司概况', '发展历程', '基本情况', '概述', '研究方法'],
+    problem: ['二、主要问题', '问题', '现状', '存在的问题', '核心问题', '面临的挑战', '风险', '痛点', '问题诊断'],
+    cause: ['三、问题根源', '根源', '原因分析', '为什么', '深层原因', '病因', '症结', '成因'],
+    solution: ['四、解决方案', '对策', '建议', '措施', '对策建议', '下一步', '行动计划', '破局思路', '整改方案'],
+    evidence: ['证据', '数据', '关键数据', '主要指标'],
+    news: ['新闻摘要', '媒体报道', '分析师观点'],
+    references: ['参考资料', '参考文献', '资料来源'],
+  },
+  context: [
+    '{co}的{unit}业务布局始于{year}年，随后逐步扩展到{region}。',
+    '{year}年，集团取得一家上市公司的控股权，公司借此拿到了{product}的线上经营资质。',
+    '{co}目前员工约{count}人，大部分集中在{unit}条线。',
+    '本报告覆盖{unit}和{unit}两块业务，资料来自对{role}的访谈。',
+    '公司先尝试O2O模式，随后把重心转向{unit}。',
+    '{year}财年公司营收约{money}，其中{unit}是第一大板块。',
+    '{year}年提出的战略希望把{co}打造成服务平台，而不只是卖{product}的渠道。',
+  ],
+  problem: [
+    '战略出现漂移：原本定位为服务平台，实际收入却高度依赖低毛利的{unit}。',
+    '{unit}贡献了约{pct}的收入，利润高度依赖平台佣金和广告收入。',
+    '运营能力、用户服务和质量控制存在明显短板，与{rival}相比差距明显。',
+    '合规风险上升：广告违规屡有发生，追溯体系存在缺口，{product}销售环节存在漏洞。',
+    '用户黏性下降，核心用户的年度复购率{change}。',
+    '营销投入居高不下，销售及营销费用约{money}，获客成本持续上升。',
+    '各事业部各自为战，流量、物流和数据没有形成合力，重复建设严重。',
+    '决策链条过长，一次调价需要经过五个管理层级审批，反应迟缓。',
+    '{region}的新业务持续亏损，每年烧钱约{money}，看不到盈利路径。',
+    '核心技术人才持续流失，{unit}团队去年的离职率达到{pct}。',
+    '{unit}毛利率{change}，增收不增利的问题越来越突出。',
+    '{year}年公司因{product}广告违规被处罚，罚款{money}。',
+    '售后响应慢、配送延误频发，用户投诉量同比上升{pct}。',
+  ],
+  cause: [
+    '规模扩张主要依靠资产注入，而不是自身能力建设，导致业务结构先天偏向卖货。',
+    '管理层执行偏差：战略方向屡次表态，但资源和考核没有跟着调整，落地严重走样。',
+    '资源协同不足，原因在于每个事业部独立核算、各守流量。',
+    '专业团队薄弱，合规审核和质量控制缺少专业把关。',
+    '考核只看GMV和营收，低毛利的规模增长看上去也像成绩。',
+    '组织随规模扩张不断加层级，决策变慢，责任被稀释。',
+    '多年对{unit}系统投入不足，留下了陈旧的工具和沉重的技术债。',
+    '收购来的业务一直没有整合，集团同时运行四套仓储系统。',
+    '之所以出现这些问题，是因为公司在价格上跟随{rival}，而没有建立有定价权的服务能力。',
+    '根本原因在于战略只停留在口号上，没有转化为预算、目标和人员安排。',
+  ],
+  solution: [
+    '战略调整：把重心转向医疗健康服务，降低对{product}销售的依赖。',
+    '设立独立的{unit}事业部，单独考核，并授权其调用集团能力。',
+    '把管理层激励与服务收入、用户满意度和质量指标挂钩，不再只看销量。',
+    '组建专业团队，完善合规体系，覆盖广告审核、全程追溯和处方审核。',
+    '合并重复的{unit}项目，由一位负责人统一预算和路线图。',
+    '精简两个管理层级，授权区域经理在限定范围内自主定价。',
+    '建议通过共享平台团队打通各事业部的物流、数据和客户流量。',
+    '关停{region}看不到盈利路径的亏损业务，{year}年前完成评估。',
+    '投入{money}升级{unit}系统，逐步替换老旧架构，降低技术债。',
+    '建立售后快速响应机制，明确责任到人，24小时内回复用户投诉。',
+    '加强与医院、医生的合作，打通问诊、处方、配药和随访的服务闭环。',
+  ],
+  evidence: [
+    '{year}财年，{unit}贡献了约{pct}的收入。',
+    '核心用户的年度复购率{change}。',
+    '销售及营销费用约{money}，占收入的{pct}。',
+    '与{rival}相比，平均配送时长多出约{count}小时。',
+    '{unit}净亏损扩大至{money}。',
+    '{region}的市场份额{change}。',
+    '{unit}团队的员工流失率{change}。',
+  ],
+  news: [
+    '{co}正在告别高速扩张阶段，需要证明增长可以更有质量',
+    '{co}的规模很大程度上来自母公司的资产注入',
+    '管理层宣布的战略没有按计划落地，各业务线之间的资源共享不足',
+    '运营、用户服务和质量控制仍是短板，公司在关键指标上落后于{rival}',
+    '合规压力上升，广告违规和{product}追溯缺口引发关注',
+    '{unit}在{year}年贡献了{pct}的收入，公司利润依赖薄利业务',
+    '分析师预计{co}将在两年内分拆{unit}业务',
+    '营收增长到{money}，利润却{change}，分析人士称之为只赚吆喝不赚钱',
+  ],
+  sources: [
+    '{co}{year}财年年度报告',
+    '{co}{year}年业绩发布会材料',
+    '关于{year}年收购事项的交易所公告',
+    '券商{region}配送时效对比报告（{year}）',
+    '行业媒体对管理层的访谈（{year}）',
+    '监管部门关于{product}网络广告的通报（{year}）',
+    '消费者投诉平台{unit}投诉统计（{year}）',
+  ],
+  openers: ['', '', '', '{year}年，', '与此同时，', '结果是，', '在{region}，', '据{role}介绍，', '更严重的是，'],
+  metricNames: ['毛利率', '复购率', '{unit}收入占比', '用户满意度', '员工流失率', '平均配送时长（小时）', '营销费用'],
+};
