@@ -45,44 +45,27 @@ const ENTRIES = [
 ] as const;
 
 async function buildProduction(outDir: string): Promise<BundleFigure[]> {
+  // The production build is the one `npm run package` ships: scripts/bundle.mjs --production, with
+  // the catalog, RE2 and Ajv left in dist/ to be loaded on first use.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const build = spawnSync(process.execPath, ['scripts/bundle.mjs', '--production', `--outdir=${outDir}`], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`production bundle failed: ${build.stderr || build.stdout}`);
   const figures: BundleFigure[] = [];
   for (const target of ENTRIES) {
     const dev = join(REPO_ROOT, 'dist', target.out);
-    const figure: BundleFigure = { name: target.name, entry: target.entry, devBytes: existsSync(dev) ? statSync(dev).size : undefined };
-    if (existsSync(join(REPO_ROOT, target.entry))) {
-      const outfile = join(outDir, target.out);
-      const result = await esbuild.build({
-        entryPoints: [join(REPO_ROOT, target.entry)],
-        outfile,
-        bundle: true,
-        minify: true,
-        sourcemap: false,
-        legalComments: 'none',
-        logLevel: 'error',
-        metafile: true,
-        ...target.options,
-        external: 'external' in target.options ? [...target.options.external] : undefined,
-      });
-      figure.productionBytes = statSync(outfile).size;
-      figure.largestParts = largestParts(Object.values(result.metafile.outputs)[0].inputs);
-    }
-    figures.push(figure);
+    const built = join(outDir, target.out);
+    figures.push({
+      name: target.name,
+      entry: target.entry,
+      devBytes: existsSync(dev) ? statSync(dev).size : undefined,
+      productionBytes: existsSync(built) ? statSync(built).size : undefined,
+    });
   }
   return figures;
 }
 
 /** Output bytes per npm package (node_modules/<name>) or per folder of src/, largest first. */
-function largestParts(inputs: Record<string, { bytesInOutput: number }>): { part: string; bytes: number }[] {
-  const parts = new Map<string, number>();
-  for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-    const part = pkg ? pkg[1] : path.replace(/^.*?(src\/[^/]+\/[^/]+)\/.*$/, '$1').replace(/^.*?(schemas|seeds)\/.*$/, '$1');
-    parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
-  }
-  return [...parts].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 8);
-}
 
 function probeActivation(bundle: string, runs: number): NonNullable<ExtensionFigures['activation']> {
   const probes: ActivationProbe[] = [];
