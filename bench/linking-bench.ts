@@ -11,6 +11,7 @@ import { WorkspaceIndex } from '../src/core/index/workspace';
 import { FindingCatalog } from '../src/core/linking/findingCatalog';
 import { idAt } from '../src/core/linking/locate';
 import type { FindingKind } from '../src/core/model';
+import { seededRandom as random } from './graphs';
 
 export interface LinkingBenchOptions {
   /** Workspace sizes in explicit IDs; each document declares ten. */
@@ -59,17 +60,6 @@ const IDS_PER_DOCUMENT = 10;
 const EN_WORDS = ['supplier', 'invoice', 'margin', 'store', 'centre', 'delivery', 'pricing', 'loyalty', 'approval', 'warehouse', 'budget', 'forecast', 'headcount', 'platform', 'compliance', 'service', 'churn', 'inventory', 'freight', 'contract'];
 const ZH_WORDS = ['审批', '供应商', '毛利', '门店', '配送', '定价', '会员', '仓储', '预算', '合规', '服务', '库存', '运费', '合同', '平台', '考核'];
 
-/** A small, seeded generator so every run builds the same workspace. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rnd: () => number, items: readonly T[]): T {
   return items[Math.floor(rnd() * items.length)];
