@@ -3,7 +3,7 @@
 // validation is dropped by the receiver and logged; nothing from the webview reaches the editor
 // or a command without passing through here.
 
-import type { FindingKind, FindingSource, GapCode, LinkType, Range, Severity } from '../core/model';
+import type { Finding, FindingKind, FindingSource, GapCode, LinkType, Range, Severity } from '../core/model';
 import { MAX_NEIGHBOURHOOD_DEPTH, type MapScopeKind, type MapScopeRequest } from '../core/graph/mapScope';
 import type { NeighbourhoodDirection } from '../core/graph/neighbourhood';
 
@@ -42,16 +42,8 @@ export const LIMITS = {
 
 // ---- data carried by the messages ---------------------------------------------------------------
 
-export interface MapFindingData {
-  id: string;
-  explicitId: boolean;
-  kind: FindingKind;
-  text: string;
-  range: Range;
-  source: FindingSource;
-  confidence: number;
-  statement: number;
-  patternId?: string;
+/** A finding as the map needs it: the model's fields without the reasons, plus its document. */
+export interface MapFindingData extends Pick<Finding, 'id' | 'explicitId' | 'kind' | 'text' | 'range' | 'source' | 'confidence' | 'statement' | 'patternId'> {
   /** The document the finding is written in. */
   uri: string;
 }
