@@ -28,15 +28,7 @@ export class CrossingCounter {
       const degree = nextStart[v + 1] - start;
       if (degree === 0) continue;
       const south = this.southPositions(nextTargets, start, degree, pos);
-      for (let k = 0; k < degree; k++) {
-        let index = south[k] + firstIndex;
-        tree[index]++;
-        while (index > 0) {
-          if (index % 2 === 1) crossings += tree[index + 1];
-          index = (index - 1) >> 1;
-          tree[index]++;
-        }
-      }
+      for (let k = 0; k < degree; k++) crossings += insertCounting(tree, south[k] + firstIndex);
     }
     return crossings;
   }
@@ -82,14 +74,22 @@ export function countBilayerCrossings(north: ArrayLike<number>, south: ArrayLike
   const tree = new Int32Array(2 * firstIndex - 1);
   firstIndex -= 1;
   let crossings = 0;
-  for (const k of order) {
-    let index = south[k] + firstIndex;
+  for (const k of order) crossings += insertCounting(tree, south[k] + firstIndex);
+  return crossings;
+}
+
+/**
+ * Adds one south end to the accumulator tree (Barth, Jünger and Mutzel) at leaf `leaf`, and
+ * returns how many ends already in the tree lie to its right: the crossings it makes.
+ */
+function insertCounting(tree: Int32Array, leaf: number): number {
+  let crossings = 0;
+  let index = leaf;
+  tree[index]++;
+  while (index > 0) {
+    if (index % 2 === 1) crossings += tree[index + 1];
+    index = (index - 1) >> 1;
     tree[index]++;
-    while (index > 0) {
-      if (index % 2 === 1) crossings += tree[index + 1];
-      index = (index - 1) >> 1;
-      tree[index]++;
-    }
   }
   return crossings;
 }
