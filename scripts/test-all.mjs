@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: unit tests (plain Node), then the extension-host suite in a real VS Code, then the UI (e2e) specs.
+// `npm test`: unit tests (plain Node), then the extension-host suite in a real VS Code, the Workspace Trust suite
+// in a host with trust on, then the UI (e2e) specs.
 // Installs the offline VS Code host first if it is missing. Every suite runs even when an earlier one fails,
 // and the last line is the sum of all of them: `N passed, N failed`. Exits non-zero on any failure.
 import { spawn } from 'node:child_process';
@@ -37,6 +38,8 @@ const SUITES = [
   { name: 'unit', steps: [[npm, ['run', 'test:unit']]], count: countMocha },
   // test:unit compiled to out/; the extension and webview bundles are all the later suites still need.
   { name: 'vscode', steps: [[npm, ['run', 'bundle']], [process.execPath, ['scripts/run-vscode-tests.mjs']]], count: countSuiteLine },
+  // The same bundle, in a host started with Workspace Trust on (Restricted Mode, then trust granted).
+  { name: 'trust', steps: [[process.execPath, ['scripts/run-vscode-trust-tests.mjs']]], count: countSuiteLine },
   { name: 'e2e', steps: [[process.execPath, ['scripts/run-e2e.mjs']]], count: countSuiteLine },
 ];
 

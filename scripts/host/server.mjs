@@ -63,6 +63,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  *   language pack (see installDisplayLanguage), without which code-server 4.100.3 falls back to 'en'.
  * options.extensionsDir: where installed extensions live (default: a fresh empty folder).
  * options.port: a fixed port (default: a free one). options.env: extra environment for the server and its extension host.
+ * options.workspaceTrust: true runs with Workspace Trust on, as users have it (default off, so the folder is trusted);
+ *   the folder then opens in Restricted Mode until trust is granted in the workbench.
  * Returns { url, port, folder, userDataDir, extensionsDir, logFile, process, stop(), logTail() }.
  */
 export async function startServer(folder, options = {}) {
@@ -77,8 +79,9 @@ export async function startServer(folder, options = {}) {
   const logFile = path.join(runDir, 'server.log');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
+  const trustSettings = options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {};
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...OFFLINE_SETTINGS, ...(options.settings ?? {}) }, null, 2));
+    JSON.stringify({ ...OFFLINE_SETTINGS, ...trustSettings, ...(options.settings ?? {}) }, null, 2));
   if (options.locale) {
     fs.writeFileSync(path.join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale: options.locale }, null, 2));
     if (!options.locale.toLowerCase().startsWith('en')) installDisplayLanguage(options.locale, userDataDir, extensionsDir);
@@ -94,7 +97,7 @@ export async function startServer(folder, options = {}) {
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,

@@ -5,6 +5,7 @@ import { registerLinking, type LinkingApi } from './linking/register';
 import { Logger } from './logger';
 import { registerMap, type MapApi } from './map/register';
 import { CausewayService } from './service';
+import { registerTrust, type TrustApi } from './trust';
 
 /** What other extensions and the extension-host tests can reach. */
 export interface CausewayApi {
@@ -13,6 +14,8 @@ export interface CausewayApi {
   readonly editing: EditingApi;
   readonly linking: LinkingApi;
   readonly map: MapApi;
+  /** Restricted Mode: the rule-pack notice. */
+  readonly trust: TrustApi;
   /** The markdown-it plugin that draws ```causeway-map fences in the built-in preview. */
   readonly extendMarkdownIt: MapApi['extendMarkdownIt'];
 }
@@ -29,10 +32,11 @@ export function activate(context: vscode.ExtensionContext): CausewayApi {
   const editing = registerEditing(context, service, logger);
   const linking = registerLinking(context, service, logger);
   const map = registerMap(context, service, logger);
+  const trust = registerTrust(context, service);
   setTimeout(() => {
     service.whenReady().catch((error) => logger.error('Indexing the workspace failed', error));
   }, 0);
-  return { version, service, editing, linking, map, extendMarkdownIt: map.extendMarkdownIt };
+  return { version, service, editing, linking, map, trust, extendMarkdownIt: map.extendMarkdownIt };
 }
 
 export function deactivate(): void {

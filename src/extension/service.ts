@@ -14,7 +14,18 @@ export interface IndexChange {
   uris: string[];
 }
 
+/** What the last attempt to load workspace rule packs came to. */
+export interface RulePackLoad {
+  /** 'restricted': files exist but the workspace is not trusted, so none was read. */
+  state: 'loaded' | 'none' | 'disabled' | 'restricted' | 'cancelled';
+  files: number;
+  patterns: number;
+  errors: string[];
+}
+
 const INDEX_SLICE_MS = 12;
+const RULE_PACK_GLOB = '.causeway/catalog/*.{yaml,yml}';
+const RULE_PACK_PATH = /\.causeway\/catalog\/[^/]+\.ya?ml$/;
 
 /**
  * Keeps the core's workspace index in step with the editor: open documents as they are typed,
@@ -31,6 +42,7 @@ export class CausewayService implements vscode.Disposable {
   private indexing: vscode.CancellationTokenSource | undefined;
   private readyPromise: Promise<void> | undefined;
   private rulePackNotice: string | undefined;
+  private lastRulePackLoad: RulePackLoad | undefined;
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly logger: Logger, private readonly schema: object) {
@@ -70,7 +82,8 @@ export class CausewayService implements vscode.Disposable {
 
   /** The index, created on first use so that activation stays cheap. */
   get workspace(): WorkspaceIndex {
-    this.index ??= new WorkspaceIndex(this.loadData());
+    // Rule packs are swapped in later by loadRulePacks, and only in a trusted workspace.
+    this.index ??= new WorkspaceIndex(builtinData());
     return this.index;
   }
 
@@ -83,6 +96,11 @@ export class CausewayService implements vscode.Disposable {
   /** The notice shown when rule packs are not loaded (Restricted Mode) or failed to load. */
   get rulePackStatus(): string | undefined {
     return this.rulePackNotice;
+  }
+
+  /** The outcome of the latest rule-pack load; undefined until the first indexing has got that far. */
+  get rulePacks(): RulePackLoad | undefined {
+    return this.lastRulePackLoad;
   }
 
   inScope(uri: vscode.Uri): boolean {
@@ -152,8 +170,8 @@ export class CausewayService implements vscode.Disposable {
   }
 
   private async onDiskChange(uri: vscode.Uri): Promise<void> {
-    if (/\.causeway\/catalog\/[^/]+\.ya?ml$/.test(uri.path)) {
-      this.restart();
+    if (RULE_PACK_PATH.test(uri.path)) {
+      this.onRulePackFileChange();
       return;
     }
     if (!this.inScope(uri)) return;
@@ -163,6 +181,10 @@ export class CausewayService implements vscode.Disposable {
   }
 
   private onDiskDelete(uri: vscode.Uri): void {
+    if (RULE_PACK_PATH.test(uri.path)) {
+      this.onRulePackFileChange();
+      return;
+    }
     const key = uri.toString();
     if (!this.workspace.get(key) && !this.workspace.skippedDocuments().some((s) => s.uri === key)) return;
     this.workspace.remove(key);
@@ -205,7 +227,9 @@ export class CausewayService implements vscode.Disposable {
     this.indexing = source;
     const token = source.token;
     try {
-      await this.loadRulePacks();
+      const load = await this.loadRulePacks(token);
+      // A cancelled run was overtaken by a restart, whose outcome is the one that counts.
+      if (!token.isCancellationRequested) this.lastRulePackLoad = load;
     } catch (error) {
       this.logger.error('Could not load rule packs', error);
     }
@@ -236,7 +260,7 @@ export class CausewayService implements vscode.Disposable {
   /** Settings, trust or rule packs changed: rebuild the data and the index in the background. */
   restart(): void {
     this.indexing?.cancel();
-    this.index = new WorkspaceIndex(this.loadData());
+    this.index = new WorkspaceIndex(builtinData());
     this.versions.clear();
     this.readyPromise = this.indexWorkspace();
     this.changeEmitter.fire({ uris: [] });
@@ -249,22 +273,31 @@ export class CausewayService implements vscode.Disposable {
     this.includeMatch = (path) => include(path) && !exclude(path);
   }
 
-  /** The built-in catalog, plus workspace rule packs when the workspace is trusted. */
-  private loadData() {
-    this.rulePackNotice = undefined;
-    if (!this.settings.rulePacks) return builtinData();
-    if (!vscode.workspace.isTrusted) {
-      this.rulePackNotice = vscode.l10n.t('Restricted Mode: workspace rule packs in .causeway/catalog are not loaded. The built-in catalog is used.');
-      return builtinData();
-    }
-    return builtinData();
+  /**
+   * A rule pack was added, changed or deleted. In Restricted Mode only the notice's file count can change,
+   * so the index is kept; otherwise the patterns are reloaded.
+   */
+  private onRulePackFileChange(): void {
+    if (vscode.workspace.isTrusted) this.restart();
+    else void this.loadRulePacks().then((load) => (this.lastRulePackLoad = load));
   }
 
-  /** Reads rule packs asynchronously and swaps them in; errors name the file and line. */
-  async loadRulePacks(): Promise<void> {
-    if (!vscode.workspace.isTrusted || !this.settings.rulePacks) return;
-    const files = await vscode.workspace.findFiles('.causeway/catalog/*.{yaml,yml}');
-    if (files.length === 0) return;
+  /**
+   * Reads the workspace's rule packs and swaps them into the index; errors name the file and line.
+   * In Restricted Mode no rule pack is read: the files are only counted, for the notice.
+   */
+  async loadRulePacks(token?: vscode.CancellationToken): Promise<RulePackLoad> {
+    this.rulePackNotice = undefined;
+    if (!this.settings.rulePacks) return { state: 'disabled', files: 0, patterns: 0, errors: [] };
+    const files = await vscode.workspace.findFiles(RULE_PACK_GLOB);
+    if (token?.isCancellationRequested) return { state: 'cancelled', files: files.length, patterns: 0, errors: [] };
+    if (files.length === 0) return { state: 'none', files: 0, patterns: 0, errors: [] };
+    // Checked after the search, so that trust granted meanwhile is honoured and never reported as missing.
+    if (!vscode.workspace.isTrusted) {
+      this.rulePackNotice = vscode.l10n.t('Restricted Mode: {0} workspace rule pack file(s) in .causeway/catalog are not loaded until you trust this workspace. The built-in catalog is used.', files.length);
+      this.changeEmitter.fire({ uris: [] });
+      return { state: 'restricted', files: files.length, patterns: 0, errors: [] };
+    }
     setPatternSchema(this.schema);
     const patterns = [];
     const errors: string[] = [];
@@ -274,6 +307,7 @@ export class CausewayService implements vscode.Disposable {
       patterns.push(...result.patterns);
       errors.push(...result.errors.map(formatRulePackError));
     }
+    if (token?.isCancellationRequested) return { state: 'cancelled', files: files.length, patterns: 0, errors };
     if (errors.length) {
       this.rulePackNotice = vscode.l10n.t('Some rule packs have errors: {0}', errors.join('; '));
       this.logger.warn(this.rulePackNotice);
@@ -281,6 +315,7 @@ export class CausewayService implements vscode.Disposable {
     }
     this.workspace.setData(dataWithPatterns(patterns));
     this.changeEmitter.fire({ uris: [] });
+    return { state: 'loaded', files: files.length, patterns: patterns.length, errors };
   }
 
   dispose(): void {

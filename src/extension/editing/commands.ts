@@ -5,7 +5,7 @@ import { planAddAllIds, planAddId } from '../../core/edits/stubs';
 import type { Finding } from '../../core/model';
 import { findingAsMarkdown } from '../../core/present/copy';
 import { REVEAL_COMMAND, type RevealTarget } from '../../core/present/hover';
-import { applyPlan, APPLY_PLAN_COMMAND, type VersionedPlan } from './applyPlan';
+import { applyPlan, APPLY_PLAN_COMMAND, refuseStale } from './applyPlan';
 import { isFindingRef, toVsRange, type EditingShared, type FindingRef } from './shared';
 
 const SAMPLE_FOLDER = 'causeway-samples';
@@ -25,7 +25,7 @@ export function registerCommands(shared: EditingShared): vscode.Disposable[] {
   };
   return [
     vscode.commands.registerCommand(REVEAL_COMMAND, (target: RevealTarget) => revealTarget(target)),
-    vscode.commands.registerCommand(APPLY_PLAN_COMMAND, (plan: VersionedPlan) => applyPlan(plan)),
+    vscode.commands.registerCommand(APPLY_PLAN_COMMAND, (plan: unknown) => applyPlan(plan, shared.logger)),
     vscode.commands.registerCommand('causeway.addId', async (arg?: unknown) => {
       const ref = refFrom(arg);
       if (!ref) return false;
@@ -42,12 +42,12 @@ export function registerCommands(shared: EditingShared): vscode.Disposable[] {
         void vscode.window.showWarningMessage(vscode.l10n.t('Causeway cannot give this statement an ID without rewriting the text around it.'));
         return false;
       }
-      return applyPlan({ uri: ref.uri, version: document.version, plan });
+      return applyPlan({ uri: ref.uri, version: document.version, plan }, shared.logger);
     }),
     vscode.commands.registerCommand('causeway.addAllIds', async (uri?: vscode.Uri, expectedVersion?: number) => {
       const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (document && typeof expectedVersion === 'number' && document.version !== expectedVersion) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The document changed after this fix was computed, so it was not applied. Try the fix again.'));
+        refuseStale(vscode.workspace.asRelativePath(document.uri, false), expectedVersion, document.version, shared.logger);
         return false;
       }
       const analysis = document && service.analysisOf(document);
@@ -60,7 +60,7 @@ export function registerCommands(shared: EditingShared): vscode.Disposable[] {
         void vscode.window.showInformationMessage(vscode.l10n.t('Every problem, cause and solution in this document already has an ID.'));
         return false;
       }
-      return applyPlan({ uri: document.uri.toString(), version: document.version, plan });
+      return applyPlan({ uri: document.uri.toString(), version: document.version, plan }, shared.logger);
     }),
     vscode.commands.registerCommand('causeway.copyAsMarkdown', async (arg?: unknown) => {
       const ref = refFrom(arg);

@@ -143,8 +143,12 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     if (open) {
       if (!service.isMarkdown(open)) return { gaps: 0, symptoms: 0 };
       // Analysed from older text: a fresher analysis is scheduled and will publish instead.
-      if (service.analysedVersion(open.uri) !== undefined && service.analysedVersion(open.uri) !== open.version) return { gaps: 0, symptoms: 0 };
-      service.analysisOf(open);
+      const analysed = service.analysedVersion(open.uri);
+      if (analysed !== undefined && analysed !== open.version) return { gaps: 0, symptoms: 0 };
+      // Only a document never analysed is analysed here. One that was skipped (too large, or its analysis
+      // failed) stays skipped until it changes: analysing it again would announce a change, which calls this
+      // method again, without end.
+      if (analysed === undefined) service.analysisOf(open);
     } else if (!this.checked.has(key)) {
       return { gaps: 0, symptoms: 0 };
     }

@@ -31,6 +31,9 @@ export interface EditingApi {
   flushDiagnostics(): Promise<void>;
   /** The ranges decorations draw per kind in an editor (empty when the setting is off). */
   decorationRanges(editor: vscode.TextEditor): Record<string, vscode.Range[]>;
+  /** The last lines of the "Causeway" output channel, oldest first, each as "[level] message"; after a logMark(), only newer ones. */
+  recentLog(since?: number): string[];
+  logMark(): number;
 }
 
 export function registerEditing(context: vscode.ExtensionContext, service: CausewayService, logger: Logger): EditingApi {
@@ -83,5 +86,7 @@ export function registerEditing(context: vscode.ExtensionContext, service: Cause
     checkWorkspace: async () => (await vscode.commands.executeCommand<CheckSummary>('causeway.checkWorkspace'))!,
     flushDiagnostics: () => diagnostics.settled(),
     decorationRanges: (editor) => Object.fromEntries(decorations.rangesFor(editor)),
+    recentLog: (since) => logger.recent(since),
+    logMark: () => logger.mark(),
   };
 }

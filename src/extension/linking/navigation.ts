@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { declarationIdRange, idAt, type IdOccurrence } from '../../core/linking/locate';
 import { planIdRename, type RenameConflict, type RenameEditCategory } from '../../core/linking/rename';
+import { blockedTargets, describeBlocked, type RenameReport } from './renameTargets';
 import { kindLabel, toVsRange, type LinkingShared } from './shared';
 
 abstract class IdProvider {
@@ -52,6 +53,8 @@ export class IdReferenceProvider extends IdProvider implements vscode.ReferenceP
 export class IdRenameProvider extends IdProvider implements vscode.RenameProvider {
   /** The message of the last refused rename, for tests. */
   lastRefusal: string | undefined;
+  /** The files the last rename left out, and the message shown about them, for tests. */
+  lastReport: RenameReport | undefined;
 
   prepareRename(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
     const occurrence = this.occurrenceAt(document, position);
@@ -60,18 +63,31 @@ export class IdRenameProvider extends IdProvider implements vscode.RenameProvide
     return { range: toVsRange(occurrence.range), placeholder: occurrence.id };
   }
 
-  provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
+  async provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
     const occurrence = this.occurrenceAt(document, position);
     if (!occurrence) throw new Error(vscode.l10n.t('Only a finding ID such as P1 or AH-C2 can be renamed here.'));
     // Other open editors may hold text newer than their last analysis.
     this.shared.refreshOpenDocuments();
     const plan = planIdRename(this.shared.service.workspace, occurrence.id, newName);
+    this.lastReport = undefined;
     if ('conflict' in plan) {
       // A thrown error would make VS Code ask the next rename provider, and the Markdown extension renames
       // "[P1]" as link text, declaring a duplicate. An empty edit ends the rename; the message says why.
-      this.lastRefusal = conflictMessage(occurrence.id, plan.conflict, this.shared);
-      void vscode.window.showErrorMessage(this.lastRefusal);
-      return new vscode.WorkspaceEdit();
+      return this.refuse(conflictMessage(occurrence.id, plan.conflict, this.shared));
+    }
+    const newId = newName.trim();
+    const blocked = await blockedTargets(plan.edits, this.shared);
+    const blockedUris = new Set(blocked.map((file) => file.uri));
+    if (blocked.length > 0) {
+      for (const file of blocked) this.shared.logger.warn(`Rename ${occurrence.id} → ${newId}: cannot change ${vscode.Uri.parse(file.uri).fsPath} (${file.reason})`);
+      // Renaming the references without the declaration would break every one of them: refuse instead.
+      const declaration = blocked.find((file) => plan.edits.some((change) => change.uri === file.uri && change.category === 'declaration'));
+      if (declaration || blocked.length === new Set(plan.edits.map((change) => change.uri)).size) {
+        return this.refuse(vscode.l10n.t('{0} was not renamed: Causeway cannot change {1}.', occurrence.id, describeBlocked(blocked)));
+      }
+      const message = vscode.l10n.t('Renaming {0} to {1} leaves out {2} file(s) Causeway cannot change: {3}', occurrence.id, newId, blocked.length, describeBlocked(blocked));
+      this.lastReport = { oldId: occurrence.id, newId, blocked, message };
+      void vscode.window.showWarningMessage(message);
     }
     this.lastRefusal = undefined;
     const edit = new vscode.WorkspaceEdit();
@@ -82,11 +98,19 @@ export class IdRenameProvider extends IdProvider implements vscode.RenameProvide
       'front-matter': vscode.l10n.t('Front matter lists naming {0}', occurrence.id),
     };
     for (const change of plan.edits) {
+      if (blockedUris.has(change.uri)) continue;
       // Labels group the changes in the refactor preview (Shift+Enter in the rename box). needsConfirmation
       // stays false: when true, VS Code opens the preview with every such change unticked.
       edit.replace(vscode.Uri.parse(change.uri), toVsRange(change.range), change.newText, { needsConfirmation: false, label: labels[change.category], description: this.shared.relativePath(change.uri) });
     }
     return edit;
+  }
+
+  private refuse(message: string): vscode.WorkspaceEdit {
+    this.lastRefusal = message;
+    this.shared.logger.warn(`Rename refused: ${message}`);
+    void vscode.window.showErrorMessage(message);
+    return new vscode.WorkspaceEdit();
   }
 }
 

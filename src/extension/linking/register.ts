@@ -7,6 +7,7 @@ import { COVERAGE_VIEW, CoverageTreeProvider, openCoverageReport, type CoverageS
 import { IdAndTrackerLinkProvider, TrackerHoverProvider } from './links';
 import { IdDefinitionProvider, IdReferenceProvider, IdRenameProvider } from './navigation';
 import { IdQuickFixProvider } from './quickFixes';
+import type { RenameReport } from './renameTargets';
 import { LinkingShared } from './shared';
 import { FindingDocumentSymbolProvider, FindingWorkspaceSymbolProvider } from './symbols';
 import { CREATE_TRACKER_ISSUE, TrackerIssues, type CreateTrackerIssueOptions, type TrackerIssue } from './trackerIssue';
@@ -25,6 +26,8 @@ export interface LinkingApi {
   trackerProblems(): TrackerProblem[];
   /** Why the last rename was refused, if it was. */
   lastRenameRefusal(): string | undefined;
+  /** The files the last rename left out because they could not be changed, and the warning shown. */
+  lastRenameReport(): RenameReport | undefined;
   /** Resolves once every provider is registered (rename waits for the Markdown extension). */
   providersReady(): Promise<void>;
 }
@@ -83,6 +86,7 @@ export function registerLinking(context: vscode.ExtensionContext, service: Cause
     insertTrackerReference: (uri, findingId, reference) => trackerIssues.insertReference(uri, findingId, reference),
     trackerProblems: () => shared.trackers().problems,
     lastRenameRefusal: () => rename.lastRefusal,
+    lastRenameReport: () => rename.lastReport,
     providersReady: () => renameRegistered,
   };
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { issueDraft, relationsOf } from '../../core/linking/issueDraft';
 import { buildNewIssueUrl, isTrackerReference, type CompiledTracker } from '../../core/linking/trackers';
 import type { Finding } from '../../core/model';
+import { refuseInRestrictedMode, type RestrictedModeRefusal } from '../trust';
 import type { LinkingShared } from './shared';
 
 export const CREATE_TRACKER_ISSUE = 'causeway.createTrackerIssue';
@@ -32,7 +33,10 @@ export class TrackerIssues {
   constructor(private readonly shared: LinkingShared) {}
 
   /** Runs the command: from a finding reference ({ uri, id }) or the finding under the cursor. */
-  async run(argument?: unknown, options: CreateTrackerIssueOptions = {}): Promise<TrackerIssue | undefined> {
+  async run(argument?: unknown, options: CreateTrackerIssueOptions = {}): Promise<TrackerIssue | RestrictedModeRefusal | undefined> {
+    // Restricted Mode drops the workspace's tracker settings, and the address would open outside the editor.
+    const refusal = refuseInRestrictedMode(vscode.l10n.t('Restricted Mode: Causeway does not create tracker issues until you trust this workspace. The causeway.trackers setting of the workspace is not applied meanwhile.'));
+    if (refusal) return refusal;
     const target = await this.resolveTarget(argument);
     if (!target) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor on a problem, cause or solution to create a tracker issue from it.'));

@@ -54,6 +54,19 @@ function defaultTarget(panel: MapPanel, extension: string): vscode.Uri | undefin
 }
 
 /**
+ * Why an export must not write to `target`, if it must not: the export only ever writes an image file,
+ * never over a document open in an editor (its unsaved text would be lost) or a file of another type.
+ */
+export function unsafeTarget(target: vscode.Uri, format: 'svg' | 'png'): string | undefined {
+  const name = vscode.workspace.asRelativePath(target, false);
+  if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === target.toString())) {
+    return vscode.l10n.t('{0} is open in an editor; choose another file.', name);
+  }
+  if (!target.path.toLowerCase().endsWith(`.${format}`)) return vscode.l10n.t('{0} does not end in .{1}; choose a .{1} file.', name, format);
+  return undefined;
+}
+
+/**
  * Exports the panel's map. With `target` given (a command called with a URI) no dialog is shown;
  * otherwise the person picks the file. Returns the file written, if any.
  */
@@ -70,14 +83,22 @@ export async function exportMap(panel: MapPanel, format: ExportFormat, logger: L
   }
   const label = panel.documentUri ? vscode.l10n.t('Cause map of {0}', path.posix.basename(panel.documentUri.path)) : vscode.l10n.t('Cause map');
   const { svg, width, height } = mapSvgText(map, label);
-  const target =
+  const chosen =
     options.target ??
     (await vscode.window.showSaveDialog({
       defaultUri: defaultTarget(panel, format),
       filters: format === 'svg' ? { [vscode.l10n.t('SVG image')]: ['svg'] } : { [vscode.l10n.t('PNG image')]: ['png'] },
       title: format === 'svg' ? vscode.l10n.t('Export Map as SVG') : vscode.l10n.t('Export Map as PNG'),
     }));
-  if (!target) return undefined;
+  if (!chosen) return undefined;
+  // A name typed without an extension gets the format's; any other extension is refused below.
+  const target = path.posix.basename(chosen.path).includes('.') ? chosen : chosen.with({ path: `${chosen.path}.${format}` });
+  const refusal = unsafeTarget(target, format);
+  if (refusal) {
+    logger.warn(`Map: refused to export to ${target.fsPath}: ${refusal}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the map: {0}', refusal));
+    return undefined;
+  }
   try {
     let bytes: Uint8Array;
     if (format === 'svg') {

@@ -77,7 +77,7 @@ export class MapPanel implements vscode.Disposable {
     this.documentUri = initial.documentUri;
     this.locked = initial.locked;
     this.scope = initial.scope;
-    this.queue = new RenderQueue(() => this.render(), (error) => context.logger.error('Map: rendering failed', error));
+    this.queue = new RenderQueue(() => this.render(), (error) => context.logger.error(`Map: could not draw the map of ${this.documentUri?.fsPath ?? 'no document'}`, error));
     const root = context.extensionUri;
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')] };
     panel.iconPath = vscode.Uri.joinPath(root, 'media', 'causeway.svg');
@@ -235,7 +235,8 @@ export class MapPanel implements vscode.Disposable {
         this.webviewState = message.state;
         break;
       case 'error':
-        this.context.logger.warn(message.message);
+        // Quoted, so that what the page says can never pass for a line of Causeway's own.
+        this.context.logger.warn(`Map: the map webview reported an error: ${JSON.stringify(message.message)}`);
         break;
     }
   }
