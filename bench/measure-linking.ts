@@ -1,12 +1,15 @@
 // Measure 4: ID completion, go-to-definition and find-references at 500 and 50,000 explicit IDs,
-// through the core APIs the editor features call: idCompletionContext + FindingCatalog.search for a
-// keystroke, WorkspaceIndex.declarationsOf/findingById for a definition, referencesTo/linksTo for
-// references. Each figure is the median time of a batch of 64 different queries, divided by 64.
+// through the core calls the editor features make: idCompletionContext + FindingCatalog.search for a
+// keystroke; for go to definition and find references, idAt (the ID under the cursor in the open
+// document) then WorkspaceIndex.definitionsOf, plus referencesTo/linksTo for references. Each query
+// starts at a real reference of a random ID. Each figure is the median time of a batch of 64
+// different queries, divided by 64.
 
 import { builtinData } from '../src/core/data/builtin';
 import { WorkspaceIndex } from '../src/core/index/workspace';
 import { idCompletionContext, linesOf } from '../src/core/linking/completionContext';
 import { FindingCatalog } from '../src/core/linking/findingCatalog';
+import { idAt } from '../src/core/linking/locate';
 import { generateDocument } from './documents';
 import { Random } from './random';
 import { ratioText, type TableRow } from './results';
@@ -87,11 +90,30 @@ function keystrokes(ws: LinkingWorkspace, rng: Random): Keystroke[] {
   return out;
 }
 
+interface Cursor {
+  uri: string;
+  line: number;
+  character: number;
+}
+
+/** Where a reader asks: on a reference to a random declared ID, in the document that cites it. */
+function cursors(ws: LinkingWorkspace, rng: Random): Cursor[] {
+  const out: Cursor[] = [];
+  for (let attempts = 0; out.length < BATCH; attempts++) {
+    if (attempts > BATCH * 100) throw new Error('too few referenced IDs in the linking corpus');
+    const references = ws.index.referencesTo(rng.pick(ws.ids));
+    const reference = references.length ? rng.pick(references) : undefined;
+    if (!reference || reference.item.range.start.line !== reference.item.range.end.line) continue;
+    out.push({ uri: reference.uri, line: reference.item.range.start.line, character: reference.item.range.start.character + 1 });
+  }
+  return out;
+}
+
 function measureScale(ids: number, quick: boolean, seed: number): LinkingScale {
   const ws = buildWorkspace(ids, seed);
   const rng = new Random(seed + ids);
   const typed = keystrokes(ws, rng);
-  const lookups = Array.from({ length: BATCH }, () => rng.pick(ws.ids));
+  const lookups = cursors(ws, rng);
   let completionResults = 0;
   const complete = () => {
     let found = 0;
@@ -102,13 +124,24 @@ function measureScale(ids: number, quick: boolean, seed: number): LinkingScale {
     }
     completionResults = found;
   };
+  const idUnder = ({ uri, line, character }: Cursor): string => {
+    const occurrence = idAt(ws.index.get(uri)!, line, character);
+    if (!occurrence) throw new Error(`no ID at ${uri}:${line}:${character}`);
+    return occurrence.id;
+  };
   const define = () => {
-    for (const id of lookups) if (!ws.index.declarationsOf(id).length || !ws.index.findingById(id)) throw new Error(`no declaration of ${id}`);
+    for (const cursor of lookups) {
+      const id = idUnder(cursor);
+      if (!ws.index.definitionsOf(id).some((d) => d.finding)) throw new Error(`no declaration of ${id}`);
+    }
   };
   let referenceCount = 0;
   const references = () => {
     referenceCount = 0;
-    for (const id of lookups) referenceCount += ws.index.referencesTo(id).length + ws.index.linksTo(id).length;
+    for (const cursor of lookups) {
+      const id = idUnder(cursor);
+      referenceCount += ws.index.definitionsOf(id).length + ws.index.referencesTo(id).length + ws.index.linksTo(id).length;
+    }
   };
   const samples = interleaved({ complete, define, references }, { warmups: 5, runs: quick ? 11 : 21 });
   if (referenceCount === 0) throw new Error('the looked-up IDs have no references; the corpus is not linked');

@@ -3,23 +3,15 @@
 // while Causeway's manifest and runtime strings come from package.nls.zh-cn.json and the l10n bundle.
 // Screenshot: test-results/editing-zh-cn.png.
 import * as assert from 'assert';
-import { openWorkbench, screenshotOnFailure, Workbench } from './harness';
+import { useWorkbench } from './harness';
 import { hoverUntil, sideBarPane } from './editing-support';
 
 describe('editing (UI, zh-cn)', function () {
   this.timeout(180_000);
-  let wb: Workbench | undefined;
-
-  before(async () => {
-    wb = await openWorkbench({ workspace: 'seeds', locale: 'zh-cn' });
-  });
-  after(async () => {
-    await wb?.close();
-  });
-  screenshotOnFailure(() => wb);
+  const workbenchOf = useWorkbench({ workspace: 'seeds', locale: 'zh-cn' });
 
   it('shows Chinese view titles, tree labels and hovers', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.openActivity('Causeway');
     const headers = workbench.page.locator('.part.sidebar .pane-header');
     await workbench.waitFor('.part.sidebar .pane-header:has-text("发现")');

@@ -7,25 +7,17 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { goTo, hoverUntil, quickFixMenu, sideBarPane } from './editing-support';
-import { openWorkbench, screenshotOnFailure, Workbench } from './harness';
+import { useWorkbench } from './harness';
 
 const ANNOTATED = 'samples/alibaba-health-annotated.en.md';
 const ZERO_CONFIG = 'samples/alibaba-health-diagnosis.zh.md';
 
 describe('editing (UI)', function () {
   this.timeout(180_000);
-  let wb: Workbench | undefined;
-
-  before(async () => {
-    wb = await openWorkbench({ workspace: 'seeds', settings: { 'causeway.decorations.enabled': true } });
-  });
-  after(async () => {
-    await wb?.close();
-  });
-  screenshotOnFailure(() => wb);
+  const workbenchOf = useWorkbench({ workspace: 'seeds', settings: { 'causeway.decorations.enabled': true } });
 
   it('shows the Causeway container with the Findings tree', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.waitFor('.part.activitybar .action-item .action-label[aria-label^="Causeway"]');
     await workbench.openActivity('Causeway');
     const pane = sideBarPane(workbench, 'Findings');
@@ -47,7 +39,7 @@ describe('editing (UI)', function () {
   });
 
   it('shows a hover that explains a finding', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.openFile(ANNOTATED);
     const hover = await hoverUntil(workbench, 'healthcare services platform', /confidence 100%/);
     const text = await hover.innerText();
@@ -59,7 +51,7 @@ describe('editing (UI)', function () {
   });
 
   it('applies a quick fix that adds a solution for a cause without one', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     const page = workbench.page;
     await workbench.openFile(ZERO_CONFIG);
     await workbench.waitFor('.editor-instance .view-line >> text=规模扩张主要依靠资产注入');
@@ -80,7 +72,7 @@ describe('editing (UI)', function () {
   });
 
   it('explains itself when the current document has nothing to show', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.runCommand('View: Close All Editors');
     const pane = sideBarPane(workbench, 'Findings');
     if (!(await pane.isVisible())) await workbench.openActivity('Causeway');

@@ -241,3 +241,30 @@ export function screenshotOnFailure(workbench: () => Workbench | undefined): voi
     if (wb.pageErrors.length) console.log(`page errors:\n  ${wb.pageErrors.slice(-10).join('\n  ')}`);
   });
 }
+
+export interface SuiteWorkbenchOptions extends WorkbenchOptions {
+  /** Builds a throw-away workspace folder just before the workbench opens; it is deleted afterwards. */
+  temporaryWorkspace?: () => string;
+}
+
+/**
+ * One workbench for a describe block: opened before its tests, closed after them, with a screenshot
+ * of any test that fails. Returns the workbench to the tests, or throws if it never opened.
+ */
+export function useWorkbench(options: SuiteWorkbenchOptions = {}): () => Workbench {
+  let workbench: Workbench | undefined;
+  let temporary: string | undefined;
+  before(async () => {
+    temporary = options.temporaryWorkspace?.();
+    workbench = await openWorkbench({ ...options, workspace: temporary ?? options.workspace });
+  });
+  after(async () => {
+    await workbench?.close();
+    if (temporary) fs.rmSync(temporary, { recursive: true, force: true });
+  });
+  screenshotOnFailure(() => workbench);
+  return () => {
+    if (!workbench) throw new Error('the workbench of this suite did not open');
+    return workbench;
+  };
+}

@@ -5,22 +5,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator } from 'playwright-core';
-import { openWorkbench, screenshotOnFailure, Workbench } from './harness';
+import { useWorkbench, Workbench } from './harness';
 
 const PLAN = 'linking/plan.md';
 const NEW_LINE = '- [LNK-S3] Cut the loyalty sign-up form to three fields. addresses: ';
 
 describe('linking (UI)', function () {
   this.timeout(180_000);
-  let wb: Workbench | undefined;
-
-  before(async () => {
-    wb = await openWorkbench({ workspace: 'fixture' });
-  });
-  after(async () => {
-    await wb?.close();
-  });
-  screenshotOnFailure(() => wb);
+  const workbenchOf = useWorkbench({ workspace: 'fixture' });
 
   /** The row of an issue in the Issues & Coverage view. */
   function coverageRow(workbench: Workbench, id: string): Locator {
@@ -29,7 +21,7 @@ describe('linking (UI)', function () {
   }
 
   it('picks an issue after [[ in a plan and the coverage view shows it addressed', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     const page = workbench.page;
     await workbench.openActivity('Causeway');
     await workbench.waitFor('.part.sidebar .pane-header:has-text("Issues & Coverage")');
@@ -80,18 +72,10 @@ describe('linking (UI)', function () {
 
 describe('linking (UI, Simplified Chinese)', function () {
   this.timeout(180_000);
-  let wb: Workbench | undefined;
-
-  before(async () => {
-    wb = await openWorkbench({ workspace: 'fixture', locale: 'zh-cn' });
-  });
-  after(async () => {
-    await wb?.close();
-  });
-  screenshotOnFailure(() => wb);
+  const workbenchOf = useWorkbench({ workspace: 'fixture', locale: 'zh-cn' });
 
   it('shows the coverage view and its statuses in Chinese', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.openActivity('Causeway');
     const findingsHeader = workbench.page.locator('.part.sidebar .pane-header', { hasText: '发现' }).first();
     await findingsHeader.waitFor({ state: 'visible', timeout: 30_000 });

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
-import { openWorkbench, screenshotOnFailure, Workbench } from './harness';
+import { openWorkbench, useWorkbench, Workbench } from './harness';
 import { closeUp } from './map-helpers';
 
 const HTML_NAME = '<img src=x onerror=window.__canary=7>.md';
@@ -47,22 +47,11 @@ async function canaries(workbench: Workbench): Promise<unknown[]> {
 
 describe('cause map with a hostile document (UI)', function () {
   this.timeout(180_000);
-  let wb: Workbench | undefined;
+  const workbenchOf = useWorkbench({ temporaryWorkspace: hostileWorkspace });
   let frame: Frame;
-  let source: string;
-
-  before(async () => {
-    source = hostileWorkspace();
-    wb = await openWorkbench({ workspace: source });
-  });
-  after(async () => {
-    await wb?.close();
-    fs.rmSync(source, { recursive: true, force: true });
-  });
-  screenshotOnFailure(() => wb);
 
   it('shows HTML, script and links as text, and never runs them', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.openFile('hostile.md');
     await workbench.runCommand('Causeway: Open Map to the Side');
     frame = await workbench.webviewFrame('#map svg.cw-map g.cw-node[data-id="HX-S1"]');

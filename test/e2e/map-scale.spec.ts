@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { openWorkbench, screenshotOnFailure, Workbench } from './harness';
+import { useWorkbench } from './harness';
 
 /** A diagnosis with `units` problem → cause → solution triples, causes chained across units. */
 function diagnosis(prefix: string, units: number): string {
@@ -27,21 +27,10 @@ function largeWorkspace(): string {
 
 describe('cause map at scale (UI)', function () {
   this.timeout(240_000);
-  let wb: Workbench | undefined;
-  let source: string;
-
-  before(async () => {
-    source = largeWorkspace();
-    wb = await openWorkbench({ workspace: source });
-  });
-  after(async () => {
-    await wb?.close();
-    fs.rmSync(source, { recursive: true, force: true });
-  });
-  screenshotOnFailure(() => wb);
+  const workbenchOf = useWorkbench({ temporaryWorkspace: largeWorkspace });
 
   it('draws a 600-finding document whole, and caps the 2,400-finding workspace with a notice', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.openFile('big.md');
     const started = Date.now();
     await workbench.runCommand('Causeway: Open Map to the Side');
@@ -55,7 +44,9 @@ describe('cause map at scale (UI)', function () {
       redraws.push(Number(await frame.locator('#map').getAttribute('data-draw-ms')));
     }
     console.log(`      600 findings: on screen ${Date.now() - started} ms after the command; layout and drawing in the webview ${firstDraw} ms cold, ${redraws.join(' / ')} ms warm`);
-    assert.ok(Math.min(...redraws) < 1000, `a warm redraw of 600 findings took ${Math.min(...redraws)} ms`);
+    // Speed is for the benchmarks; here each redraw must have happened and drawn the whole document again.
+    assert.ok(redraws.every((ms) => Number.isFinite(ms) && ms >= 0), `each redraw reports its time: ${redraws.join(', ')}`);
+    assert.strictEqual(await frame.locator('#map g.cw-node').count(), 600);
     assert.ok(await frame.locator('#cw-notice').isHidden(), 'no notice under the cap');
     await workbench.screenshot('map-large-document');
 

@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
-import { openWorkbench, REPO_ROOT, screenshotOnFailure, Workbench } from './harness';
+import { REPO_ROOT, useWorkbench, Workbench } from './harness';
 import { closeUp } from './map-helpers';
 
 const DOCUMENT = 'samples/alibaba-health-annotated.en.md';
@@ -34,19 +34,11 @@ function lineOf(workbench: Workbench, relativePath: string, text: string): numbe
 
 describe('cause map (UI)', function () {
   this.timeout(180_000);
-  let wb: Workbench | undefined;
+  const workbenchOf = useWorkbench({ workspace: 'seeds' });
   let frame: Frame;
 
-  before(async () => {
-    wb = await openWorkbench({ workspace: 'seeds' });
-  });
-  after(async () => {
-    await wb?.close();
-  });
-  screenshotOnFailure(() => wb);
-
   it('opens beside a sample document and draws its findings', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.openFile(DOCUMENT);
     const button = workbench.page.locator('.editor-actions .action-label[aria-label^="Causeway: Open Map to the Side"], .editor-actions .action-label[aria-label^="Open Map to the Side"]').first();
     await button.waitFor({ state: 'visible', timeout: 15_000 });
@@ -63,7 +55,7 @@ describe('cause map (UI)', function () {
   });
 
   it('clicking a node moves the editor selection to its statement', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     const line = lineOf(workbench, DOCUMENT, '[AH-C3]');
     await frame.locator('#map g.cw-node[data-id="AH-C3"]').click();
     const selection = workbench.page.locator('.statusbar-item[id="status.editor.selection"]');
@@ -74,7 +66,7 @@ describe('cause map (UI)', function () {
   });
 
   it('moving the editor cursor highlights its node', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     const line = lineOf(workbench, DOCUMENT, '[AH-P2]');
     await workbench.page.keyboard.press('Control+G');
     await workbench.page.keyboard.type(String(line));
@@ -84,7 +76,7 @@ describe('cause map (UI)', function () {
   });
 
   it('typing a new cause in the document adds a node', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     const page = workbench.page;
     const versionBefore = Number(await frame.locator('#map').getAttribute('data-version'));
     // The blank line after the last root cause, so the new item belongs to that section.
@@ -134,13 +126,13 @@ describe('cause map (UI)', function () {
     // AH-C4 causes AH-P3 and is addressed by AH-S5: the keyboard follows one of them.
     const focused = await frame.evaluate(() => document.activeElement?.getAttribute('data-id'));
     assert.ok(focused === 'AH-P3' || focused === 'AH-S5', `focus moved to ${focused}`);
-    await wb!.screenshot('map-keyboard-focus');
+    await workbenchOf().screenshot('map-keyboard-focus');
     await frame.locator('#map').press('Escape');
     assert.strictEqual(await frame.locator('#map g.cw-node.cw-selected').count(), 0, 'Escape clears the selection');
   });
 
   it('comes back after a window reload with its scope and zoom', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     const documentNodes = (await drawnIds(frame)).length;
     await frame.locator('#cw-scope').selectOption('workspace');
     await frame.waitForFunction((count) => document.querySelectorAll('#map g.cw-node').length > count, documentNodes, { timeout: 15_000 });

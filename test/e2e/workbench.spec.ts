@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { openWorkbench, screenshotOnFailure, Workbench } from './harness';
+import { useWorkbench, Workbench } from './harness';
 
 const DOCUMENT = 'samples/alibaba-health-diagnosis.zh.md';
 
@@ -19,18 +19,10 @@ function firstHeading(workbench: Workbench, relativePath: string): string {
 
 describe('workbench (harness smoke)', function () {
   this.timeout(120_000);
-  let wb: Workbench | undefined;
-
-  before(async () => {
-    wb = await openWorkbench({ workspace: 'seeds' });
-  });
-  after(async () => {
-    await wb?.close();
-  });
-  screenshotOnFailure(() => wb);
+  const workbenchOf = useWorkbench({ workspace: 'seeds' });
 
   it('opens the sample workspace in a real workbench with the extension under development', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     const explorer = workbench.page.locator('.explorer-folders-view .monaco-list-row');
     await workbench.waitFor('.explorer-folders-view .monaco-list-row[aria-label^="samples"]');
     const names = await explorer.allInnerTexts();
@@ -43,7 +35,7 @@ describe('workbench (harness smoke)', function () {
   });
 
   it('opens a strategy document via Quick Open', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.openFile(DOCUMENT);
     const heading = firstHeading(workbench, DOCUMENT);
     await workbench.waitFor(`.editor-instance .view-line >> text=${heading}`);
@@ -51,7 +43,7 @@ describe('workbench (harness smoke)', function () {
   });
 
   it('reads the DOM inside a webview (Markdown preview)', async () => {
-    const workbench = wb!;
+    const workbench = workbenchOf();
     await workbench.runCommand('Markdown: Open Preview to the Side');
     const frame = await workbench.webviewFrame('h1');
     const shown = (await frame.locator('h1').first().innerText()).trim();
@@ -62,17 +54,9 @@ describe('workbench (harness smoke)', function () {
 
 describe('workbench in a display language (harness smoke)', function () {
   this.timeout(120_000);
-  let wb: Workbench | undefined;
-
-  before(async () => {
-    wb = await openWorkbench({ workspace: 'fixture', locale: 'zh-cn' });
-  });
-  after(async () => {
-    await wb?.close();
-  });
-  screenshotOnFailure(() => wb);
+  const workbenchOf = useWorkbench({ workspace: 'fixture', locale: 'zh-cn' });
 
   it('loads the workbench with the zh-cn display language', async () => {
-    assert.strictEqual(await wb!.displayLanguage(), 'zh-cn');
+    assert.strictEqual(await workbenchOf().displayLanguage(), 'zh-cn');
   });
 });

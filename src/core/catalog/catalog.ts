@@ -59,8 +59,10 @@ export class Catalog {
 
   /** The pattern a statement most looks like, if any signal of the catalog matches it. */
   match(statement: Statement, lowerText: string): CatalogMatch | undefined {
-    const scores = new Map<CatalogPattern, { score: number; start: number; end: number }>();
+    // Most statements match nothing: the score table is made only when a signal fires.
+    let scores: Map<CatalogPattern, { score: number; start: number; end: number }> | undefined;
     const credit = (pattern: CatalogPattern, start: number, end: number, weight: number) => {
+      scores ??= new Map();
       const current = scores.get(pattern);
       if (!current) scores.set(pattern, { score: weight, start, end });
       else {
@@ -85,7 +87,7 @@ export class Catalog {
         }
       }
     }
-    if (scores.size === 0) return undefined;
+    if (!scores) return undefined;
     const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[0].id.localeCompare(b[0].id));
     const [pattern, best] = ranked[0];
     return {

@@ -24,186 +24,261 @@ const NEIGHBOURHOOD = 4;
 const WINDOW = 150;
 const MAX_POSTINGS = 150;
 
+/** Problem, cause and solution as bits, so a wanted set of kinds is one mask test. */
+const KIND_BIT: Record<string, number> = { problem: 1, cause: 2, solution: 4 };
+const CAUSE_KINDS = KIND_BIT.cause;
+const TARGET_KINDS = KIND_BIT.cause | KIND_BIT.problem;
+
 /**
  * Proposes cause → problem and solution → cause/problem links inside one document from shared
  * words (character pairs for Chinese), closeness and the catalog. Candidates come from an inverted
- * index, so the cost follows the number of shared words, not findings × findings.
+ * index, so the cost follows the number of shared words, not findings × findings. Findings and
+ * words are numbered once, and scores live in typed arrays, so a long document makes little garbage.
  */
 export function inferLinks(input: InferenceInput): Link[] {
-  const statementFindings = input.findings.filter((f) => f.kind === 'problem' || f.kind === 'cause' || f.kind === 'solution').sort((a, b) => a.statement - b.statement);
-  if (statementFindings.length < 2) return [];
-  const tokensOf = new Map<Finding, Set<string>>();
-  const postings = new Map<string, Finding[]>();
-  for (const finding of statementFindings) {
-    const tokens = contentTokens(finding.text);
-    tokensOf.set(finding, tokens);
-    for (const token of tokens) {
-      const list = postings.get(token);
-      if (list) list.push(finding);
-      else postings.set(token, [finding]);
+  const findings = input.findings.filter((f) => KIND_BIT[f.kind] !== undefined).sort((a, b) => a.statement - b.statement);
+  const total = findings.length;
+  if (total < 2) return [];
+  const statementAt = Int32Array.from(findings, (f) => f.statement);
+  const kindAt = Uint8Array.from(findings, (f) => KIND_BIT[f.kind]);
+
+  const vocabulary = new Map<string, number>();
+  const postings: number[][] = [];
+  const tokensAt: number[][] = findings.map((finding, index) => {
+    const ids: number[] = [];
+    for (const token of contentTokens(finding.text)) {
+      let id = vocabulary.get(token);
+      if (id === undefined) {
+        id = postings.length;
+        vocabulary.set(token, id);
+        postings.push([]);
+      }
+      ids.push(id);
+      postings[id].push(index);
     }
-  }
-  const total = statementFindings.length;
-  const idfCache = new Map<string, number>();
-  const idf = (token: string) => {
-    let value = idfCache.get(token);
-    if (value === undefined) idfCache.set(token, (value = Math.log(1 + total / (postings.get(token)?.length ?? total))));
-    return value;
-  };
-  const norm = new Map<Finding, number>();
-  for (const [finding, tokens] of tokensOf) {
+    return ids;
+  });
+  const idfSquared = Float64Array.from(postings, (list) => Math.log(1 + total / list.length) ** 2);
+  const norm = Float64Array.from(tokensAt, (ids) => {
     let sum = 0;
-    for (const token of tokens) sum += idf(token) ** 2;
-    norm.set(finding, Math.sqrt(sum) || 1);
-  }
+    for (const id of ids) sum += idfSquared[id];
+    return Math.sqrt(sum) || 1;
+  });
   // A word in very many findings tells nothing about which two belong together.
   const commonLimit = Math.min(MAX_POSTINGS, Math.max(4, total * 0.5));
+  const firstAtOrAfter = (list: number[], statement: number) => firstInWindow(list, statement, statementAt);
+  const candidates = new CandidateScores(total);
 
-  const similar = (finding: Finding, wanted: Set<string>): Map<Finding, number> => {
-    const scores = new Map<Finding, number>();
-    for (const token of tokensOf.get(finding) ?? []) {
-      const list = postings.get(token)!;
+  const collectSimilar = (index: number, wanted: number) => {
+    const statement = statementAt[index];
+    for (const id of tokensAt[index]) {
+      const list = postings[id];
       if (list.length > commonLimit) continue;
-      const weight = idf(token) ** 2;
+      const weight = idfSquared[id];
       // Only findings within a window of the document: in a long report, far sections are unrelated.
-      for (let k = firstInWindow(list, finding.statement - WINDOW); k < list.length && list[k].statement <= finding.statement + WINDOW; k++) {
+      for (let k = firstAtOrAfter(list, statement - WINDOW); k < list.length && statementAt[list[k]] <= statement + WINDOW; k++) {
         const other = list[k];
-        if (other === finding || !wanted.has(other.kind)) continue;
-        scores.set(other, (scores.get(other) ?? 0) + weight);
+        if (other !== index && (kindAt[other] & wanted) !== 0) candidates.add(other, weight);
       }
     }
-    for (const [other, score] of scores) scores.set(other, score / (norm.get(finding)! * norm.get(other)!));
-    return scores;
+    for (const other of candidates.members) candidates.score[other] /= norm[index] * norm[other];
   };
 
-  const statementOf = (f: Finding) => input.statements[f.statement];
-  const remedySimilarity = (tokens: Set<string> | undefined, patternId: string): number => {
+  const remedyIds = new Map<string, Set<number>>();
+  /** The finding's words that also occur in the typical remedies of a pattern, over both sizes. */
+  const remedySimilarity = (index: number, patternId: string): number => {
     const remedyTokens = remedyTokensOf(input.catalog, patternId);
-    if (!tokens || tokens.size === 0 || remedyTokens.size === 0) return 0;
+    const ids = tokensAt[index];
+    if (ids.length === 0 || remedyTokens.size === 0) return 0;
+    let known = remedyIds.get(patternId);
+    if (!known) {
+      known = new Set();
+      for (const token of remedyTokens) {
+        const id = vocabulary.get(token);
+        if (id !== undefined) known.add(id);
+      }
+      remedyIds.set(patternId, known);
+    }
     let shared = 0;
-    for (const token of tokens) if (remedyTokens.has(token)) shared++;
-    return shared / Math.sqrt(tokens.size * Math.min(remedyTokens.size, 40));
+    for (const id of ids) if (known.has(id)) shared++;
+    return shared / Math.sqrt(ids.length * Math.min(remedyTokens.size, 40));
   };
-  const bonus = (from: Finding, to: Finding, relation: 'causes' | 'addresses'): { value: number; reason?: string } => {
+  let bonusReason: string | undefined;
+  /** Extra score for a pair from closeness and the catalog; sets bonusReason when the catalog speaks. */
+  const bonus = (from: number, to: number, relation: 'causes' | 'addresses'): number => {
     let value = 0;
-    let reason: string | undefined;
-    const a = statementOf(from);
-    const b = statementOf(to);
+    bonusReason = undefined;
+    const a = input.statements[statementAt[from]];
+    const b = input.statements[statementAt[to]];
     if (a && b && a.group >= 0 && a.group === b.group) value += SAME_GROUP_BONUS;
-    const fromPattern = input.patternOfStatement.get(from.statement);
-    const toPattern = input.patternOfStatement.get(to.statement);
+    const fromPattern = input.patternOfStatement.get(statementAt[from]);
+    const toPattern = input.patternOfStatement.get(statementAt[to]);
     if (fromPattern && toPattern) {
       const target = input.catalog.get(toPattern);
       const related = relation === 'causes' ? target?.typicalCauses : target?.typicalRemedies;
       if (fromPattern === toPattern || related?.some((r) => r.related.includes(fromPattern)) || target?.related.includes(fromPattern)) {
         value += CATALOG_BONUS;
-        reason = `catalog: ${fromPattern} → ${toPattern}`;
+        bonusReason = `catalog: ${fromPattern} → ${toPattern}`;
       }
     }
     // A solution that reads like a typical remedy of the disease found in its target.
     if (relation === 'addresses' && toPattern) {
-      const remedy = remedySimilarity(tokensOf.get(from), toPattern);
+      const remedy = remedySimilarity(from, toPattern);
       if (remedy > 0.05) {
         value += remedy * REMEDY_WEIGHT;
-        reason ??= `like a typical remedy for ${toPattern}`;
+        bonusReason ??= `like a typical remedy for ${toPattern}`;
       }
     }
-    return { value, reason };
+    return value;
   };
 
   const links: Link[] = [];
-  const propose = (target: Finding, candidates: Map<Finding, number>, relation: 'causes' | 'addresses', limit: number, reverse: boolean) => {
-    const ranked: { other: Finding; score: number; reason: string }[] = [];
-    let fallback: { other: Finding; score: number; reason: string } | undefined;
-    for (const [other, similarity] of candidates) {
-      const from = reverse ? target : other;
-      const to = reverse ? other : target;
-      const extra = bonus(from, to, relation);
-      const score = similarity + extra.value;
-      const reason = extra.reason ?? `shared words (${similarity.toFixed(2)})`;
-      if (score >= LINK_THRESHOLD) ranked.push({ other, score, reason });
-      else if (score >= FALLBACK_FLOOR && (!fallback || score > fallback.score || (score === fallback.score && other.statement < fallback.other.statement))) fallback = { other, score, reason };
+  const propose = (target: number, relation: 'causes' | 'addresses', limit: number, reverse: boolean) => {
+    const ranked: Proposal[] = [];
+    let fallback: Proposal | undefined;
+    for (const other of candidates.members) {
+      const similarity = candidates.score[other];
+      const extra = bonus(reverse ? target : other, reverse ? other : target, relation);
+      const score = similarity + extra;
+      if (score >= LINK_THRESHOLD) ranked.push({ other, score, similarity, reason: bonusReason });
+      else if (score >= FALLBACK_FLOOR && (!fallback || score > fallback.score || (score === fallback.score && statementAt[other] < statementAt[fallback.other]))) {
+        fallback = { other, score, similarity, reason: bonusReason };
+      }
     }
     // With nothing clearly related, the closest candidate is still proposed, faintly, so a reader
     // sees the likeliest link instead of a gap; a finding that shares nothing keeps its gap.
     if (ranked.length === 0 && fallback) ranked.push({ ...fallback, score: fallback.score / 2 });
-    ranked.sort((x, y) => y.score - x.score || x.other.statement - y.other.statement);
-    for (const { other, score, reason } of ranked.slice(0, limit)) {
-      const from = reverse ? target : other;
-      const to = reverse ? other : target;
-      links.push({ from: from.id, to: to.id, type: relation, inferred: true, confidence: Math.round(Math.min(0.9, 0.3 + score * 0.6) * 100) / 100, reason });
+    ranked.sort((x, y) => y.score - x.score || statementAt[x.other] - statementAt[y.other]);
+    for (const { other, score, similarity, reason } of ranked.slice(0, limit)) {
+      const from = findings[reverse ? target : other];
+      const to = findings[reverse ? other : target];
+      const why = reason ?? `shared words (${similarity.toFixed(2)})`;
+      links.push({ from: from.id, to: to.id, type: relation, inferred: true, confidence: Math.round(Math.min(0.9, 0.3 + score * 0.6) * 100) / 100, reason: why });
     }
   };
 
   // Same-group closeness and catalog relations count even without shared words.
-  const byGroup = new Map<number, Finding[]>();
-  const indexInGroup = new Map<Finding, number>();
-  for (const finding of statementFindings) {
-    const group = statementOf(finding)?.group ?? -1;
-    if (group < 0) continue;
-    const list = byGroup.get(group) ?? [];
-    if (list.length === 0) byGroup.set(group, list);
-    indexInGroup.set(finding, list.length);
-    list.push(finding);
-  }
-  const withNeighbours = (finding: Finding, scores: Map<Finding, number>, kinds: Set<string>) => {
-    const members = byGroup.get(statementOf(finding)?.group ?? -1) ?? [];
-    const at = indexInGroup.get(finding) ?? 0;
+  const byGroup = new Map<number, number[]>();
+  const indexInGroup = new Int32Array(total);
+  findings.forEach((finding, index) => {
+    const group = input.statements[finding.statement]?.group ?? -1;
+    if (group < 0) return;
+    let members = byGroup.get(group);
+    if (!members) byGroup.set(group, (members = []));
+    indexInGroup[index] = members.length;
+    members.push(index);
+  });
+  const addNeighbours = (index: number, wanted: number) => {
+    const members = byGroup.get(input.statements[statementAt[index]]?.group ?? -1);
+    if (!members) return;
+    const at = indexInGroup[index];
     // Only close neighbours: a long list is one group, and its far ends are not related by place.
-    for (const other of members.slice(Math.max(0, at - NEIGHBOURHOOD), at + NEIGHBOURHOOD + 1)) {
-      if (other !== finding && kinds.has(other.kind) && !scores.has(other)) scores.set(other, 0);
+    const last = Math.min(members.length, at + NEIGHBOURHOOD + 1);
+    for (let k = Math.max(0, at - NEIGHBOURHOOD); k < last; k++) {
+      const other = members[k];
+      if (other !== index && (kindAt[other] & wanted) !== 0) candidates.include(other);
     }
-    return scores;
   };
 
   // The catalog relates findings that share no words: a problem's disease lists typical causes,
   // and a target's disease lists typical remedies a solution may echo.
-  const targetsByPattern = new Map<string, Finding[]>();
-  const remedyPostings = new Map<string, Finding[]>();
-  for (const finding of statementFindings) {
+  const targetsByPattern = new Map<string, number[]>();
+  const remedyPostings = new Map<number, number[]>();
+  findings.forEach((finding, index) => {
     const pattern = input.patternOfStatement.get(finding.statement);
-    if (!pattern || finding.kind === 'solution') continue;
-    (targetsByPattern.get(pattern) ?? targetsByPattern.set(pattern, []).get(pattern)!).push(finding);
-    for (const token of remedyTokensOf(input.catalog, pattern)) (remedyPostings.get(token) ?? remedyPostings.set(token, []).get(token)!).push(finding);
-  }
-  const withCatalog = (finding: Finding, scores: Map<Finding, number>, kinds: Set<string>) => {
-    const pattern = finding.kind === 'problem' ? input.patternOfStatement.get(finding.statement) : undefined;
+    if (!pattern || finding.kind === 'solution') return;
+    (targetsByPattern.get(pattern) ?? targetsByPattern.set(pattern, []).get(pattern)!).push(index);
+    for (const token of remedyTokensOf(input.catalog, pattern)) {
+      const id = vocabulary.get(token);
+      if (id !== undefined) (remedyPostings.get(id) ?? remedyPostings.set(id, []).get(id)!).push(index);
+    }
+  });
+  /** The part of a list (sorted by statement) within the window around a statement; none when too common. */
+  const forNearby = (list: number[] | undefined, statement: number, max: number, visit: (other: number) => void) => {
+    if (!list) return;
+    const from = firstAtOrAfter(list, statement - WINDOW);
+    const to = firstAtOrAfter(list, statement + WINDOW + 1);
+    if (to - from > MAX_POSTINGS) return;
+    for (let k = from; k < Math.min(to, from + max); k++) visit(list[k]);
+  };
+  const addCatalogRelated = (index: number, wanted: number) => {
+    const finding = findings[index];
+    const statement = statementAt[index];
+    const visit = (other: number) => {
+      if ((kindAt[other] & wanted) !== 0) candidates.include(other);
+    };
+    const pattern = finding.kind === 'problem' ? input.patternOfStatement.get(statement) : undefined;
     if (pattern) {
       const entry = input.catalog.get(pattern);
       const related = new Set([pattern, ...(entry?.related ?? []), ...(entry?.typicalCauses ?? []).flatMap((c) => c.related)]);
-      for (const id of related) {
-        for (const other of nearby(targetsByPattern.get(id), finding.statement).slice(0, 20)) if (kinds.has(other.kind) && !scores.has(other)) scores.set(other, 0);
-      }
+      for (const id of related) forNearby(targetsByPattern.get(id), statement, 20, visit);
     }
     if (finding.kind === 'solution') {
-      for (const token of tokensOf.get(finding) ?? []) {
-        for (const other of nearby(remedyPostings.get(token), finding.statement)) if (kinds.has(other.kind) && !scores.has(other)) scores.set(other, 0);
-      }
+      for (const id of tokensAt[index]) forNearby(remedyPostings.get(id), statement, Infinity, visit);
     }
-    return scores;
   };
 
-  const nearby = (list: Finding[] | undefined, statement: number): Finding[] => {
-    if (!list) return [];
-    const from = firstInWindow(list, statement - WINDOW);
-    const to = firstInWindow(list, statement + WINDOW + 1);
-    return to - from > MAX_POSTINGS ? [] : list.slice(from, to);
-  };
-
-  const causeKinds = new Set(['cause']);
-  for (const problem of statementFindings) {
-    if (problem.kind !== 'problem' || input.explicitlyCaused.has(problem.id)) continue;
-    propose(problem, withCatalog(problem, withNeighbours(problem, similar(problem, causeKinds), causeKinds), causeKinds), 'causes', MAX_CAUSES_PER_PROBLEM, false);
+  for (let index = 0; index < total; index++) {
+    if (kindAt[index] !== KIND_BIT.problem || input.explicitlyCaused.has(findings[index].id)) continue;
+    candidates.clear();
+    collectSimilar(index, CAUSE_KINDS);
+    addNeighbours(index, CAUSE_KINDS);
+    addCatalogRelated(index, CAUSE_KINDS);
+    propose(index, 'causes', MAX_CAUSES_PER_PROBLEM, false);
   }
-  const targetKinds = new Set(['cause', 'problem']);
-  for (const solution of statementFindings) {
-    if (solution.kind !== 'solution' || input.explicitlyAddressing.has(solution.id)) continue;
-    const scores = withCatalog(solution, withNeighbours(solution, similar(solution, targetKinds), targetKinds), targetKinds);
+  for (let index = 0; index < total; index++) {
+    if (kindAt[index] !== KIND_BIT.solution || input.explicitlyAddressing.has(findings[index].id)) continue;
+    candidates.clear();
+    collectSimilar(index, TARGET_KINDS);
+    addNeighbours(index, TARGET_KINDS);
+    addCatalogRelated(index, TARGET_KINDS);
     // Remedies aim at causes first; a problem is the target only when it is clearly closer.
-    for (const [other, score] of scores) if (other.kind === 'cause') scores.set(other, score * 1.15);
-    propose(solution, scores, 'addresses', MAX_TARGETS_PER_SOLUTION, true);
+    for (const other of candidates.members) if (kindAt[other] === KIND_BIT.cause) candidates.score[other] *= 1.15;
+    propose(index, 'addresses', MAX_TARGETS_PER_SOLUTION, true);
   }
   return links;
+}
+
+interface Proposal {
+  other: number;
+  score: number;
+  similarity: number;
+  /** Set when closeness or the catalog, not shared words, explains the link. */
+  reason?: string;
+}
+
+/** Candidate findings and their scores for one target, reused from target to target without allocating. */
+class CandidateScores {
+  readonly score: Float64Array;
+  readonly members: number[] = [];
+  private readonly stamp: Uint32Array;
+  private epoch = 0;
+
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.stamp = new Uint32Array(size);
+  }
+
+  clear(): void {
+    this.epoch++;
+    this.members.length = 0;
+  }
+
+  add(index: number, weight: number): void {
+    if (this.stamp[index] === this.epoch) this.score[index] += weight;
+    else this.enter(index, weight);
+  }
+
+  /** A candidate by closeness or catalog only: it scores nothing unless words add to it. */
+  include(index: number): void {
+    if (this.stamp[index] !== this.epoch) this.enter(index, 0);
+  }
+
+  private enter(index: number, weight: number): void {
+    this.stamp[index] = this.epoch;
+    this.score[index] = weight;
+    this.members.push(index);
+  }
 }
 
 const remedyCache = new WeakMap<Catalog, Map<string, Set<string>>>();
@@ -221,13 +296,13 @@ function remedyTokensOf(catalog: Catalog, patternId: string): Set<string> {
   return tokens;
 }
 
-/** Index of the first finding at or after a statement, in a list sorted by statement. */
-function firstInWindow(list: Finding[], statement: number): number {
+/** Index of the first finding at or after a statement, in a list of finding numbers sorted by statement. */
+function firstInWindow(list: number[], statement: number, statementAt: Int32Array): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (list[mid].statement < statement) low = mid + 1;
+    if (statementAt[list[mid]] < statement) low = mid + 1;
     else high = mid;
   }
   return low;

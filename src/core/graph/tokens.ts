@@ -8,31 +8,23 @@ const STOPWORDS = new Set(
     'company group business firm year years per cent percent while due because need needs needed include includes including')
     .split(' '),
 );
-// Bigrams made only of these characters carry no topic.
-const CJK_FUNCTION_CHARS = new Set([...'的了是在和与及或等对为以于将把被也都而其之这那个中上下不有要'.split('')]);
+// A bigram with one of these characters carries no topic ("的问", "在于").
+const CJK_FUNCTION_CHAR = new Uint8Array(0x10000);
+for (const ch of '的了是在和与及或等对为以于将把被也都而其之这那个中上下不有要') CJK_FUNCTION_CHAR[ch.charCodeAt(0)] = 1;
+const WORD = /[a-z][a-z0-9-]{2,}/g;
 
 /** Content words (English, lightly stemmed) and character bigrams (Chinese) of a text. */
 export function contentTokens(text: string): Set<string> {
   const tokens = new Set<string>();
   const lower = text.toLowerCase();
-  const words = lower.match(/[a-z][a-z0-9-]{2,}/g) ?? [];
-  for (const word of words) if (!STOPWORDS.has(word)) tokens.add(stem(word));
-  let run = '';
-  const flush = () => {
-    for (let i = 0; i + 1 < run.length; i++) {
-      const a = run[i];
-      const b = run[i + 1];
-      if (CJK_FUNCTION_CHARS.has(a) && CJK_FUNCTION_CHARS.has(b)) continue;
-      if (CJK_FUNCTION_CHARS.has(a) || CJK_FUNCTION_CHARS.has(b)) continue;
-      tokens.add(a + b);
-    }
-    run = '';
-  };
-  for (let i = 0; i < lower.length; i++) {
-    if (isCjk(lower.charCodeAt(i))) run += lower[i];
-    else if (run) flush();
+  for (const word of lower.match(WORD) ?? []) if (!STOPWORDS.has(word)) tokens.add(stem(word));
+  // Pairs of neighbouring Chinese characters, read straight from the text without building runs.
+  let previous = lower.length ? lower.charCodeAt(0) : 0;
+  for (let i = 1; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (isCjk(previous) && isCjk(code) && CJK_FUNCTION_CHAR[previous] === 0 && CJK_FUNCTION_CHAR[code] === 0) tokens.add(lower.slice(i - 1, i + 1));
+    previous = code;
   }
-  if (run) flush();
   return tokens;
 }
 

@@ -14,6 +14,13 @@ export interface DocumentSource {
   read(uri: string): Promise<string>;
 }
 
+export interface DeclaredFinding {
+  uri: string;
+  declaration: IdDeclaration;
+  /** The finding the declaration makes; absent only while a document is half analysed. */
+  finding?: Finding;
+}
+
 export interface SkippedDocument {
   uri: string;
   reason: string;
@@ -31,6 +38,8 @@ export class WorkspaceIndex {
   private readonly outgoing = new Map<string, Located<Link>[]>();
   private readonly skipped = new Map<string, SkippedDocument>();
   private readonly gapCache = new Map<string, Gap[]>();
+  /** Explicitly identified findings of an analysis by ID, built on first use so go-to-definition never scans a document. */
+  private readonly explicitFindings = new WeakMap<Analysis, Map<string, Finding[]>>();
   private generation = 0;
 
   constructor(private data: AnalyzerData) {}
@@ -143,8 +152,38 @@ export class WorkspaceIndex {
   findingById(id: string): Located<Finding> | undefined {
     const declaration = this.declarationsOf(id)[0];
     if (!declaration) return undefined;
-    const finding = this.documents.get(declaration.uri)?.findings.find((f) => f.id === id);
+    const finding = this.findingsWithId(declaration.uri, id)?.[0];
     return finding ? { uri: declaration.uri, item: finding } : undefined;
+  }
+
+  /** Each declaration of an ID with the finding it declares: what go to definition and peek show. */
+  definitionsOf(id: string): DeclaredFinding[] {
+    return this.declarationsOf(id).map(({ uri, item }) => ({
+      uri,
+      declaration: item,
+      finding: this.findingsWithId(uri, id)?.find((f) => f.statement === item.statement),
+    }));
+  }
+
+  /**
+   * Findings of one document that carry an explicit ID, by ID; built on first use and dropped with
+   * the analysis, so answering for an ID never scans a document's findings.
+   */
+  private findingsWithId(uri: string, id: string): Finding[] | undefined {
+    const analysis = this.documents.get(uri);
+    if (!analysis) return undefined;
+    let byId = this.explicitFindings.get(analysis);
+    if (!byId) {
+      byId = new Map();
+      for (const finding of analysis.findings) {
+        if (!finding.explicitId) continue;
+        const list = byId.get(finding.id);
+        if (list) list.push(finding);
+        else byId.set(finding.id, [finding]);
+      }
+      this.explicitFindings.set(analysis, byId);
+    }
+    return byId.get(id);
   }
 
   /** The finding at a position of a document: the smallest range that holds it, statements first. */

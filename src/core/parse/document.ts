@@ -107,7 +107,8 @@ function sentenceSpans(text: string, block: SourceBlock): { spans: Span[]; summa
   const head = text.slice(first.start, Math.min(first.end, first.start + 40));
   const prefix = GROUP_PREFIX.exec(head);
   const blockText = text.slice(block.span.start, block.span.end);
-  const cuts = [...blockText.matchAll(SEGMENT_CUT)];
+  // Every cut holds a dash or a colon; most paragraphs have neither and skip the pattern.
+  const cuts = /[-–—:：]/.test(blockText) ? [...blockText.matchAll(SEGMENT_CUT)] : [];
   const cited = cuts.filter((m) => (m.index ?? 0) > 0 && blockText.charCodeAt((m.index ?? 0) - 1) === 0x5d /* ] */);
   const summary = prefix !== null || cited.length >= 2;
   if (!summary) {

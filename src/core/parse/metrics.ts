@@ -30,7 +30,6 @@ const METRIC_SOURCE = (
  * statement; the groups are numbered once here and read by index instead.
  */
 const GROUP_INDEX: Record<string, number> = {};
-let GROUP_NAMES: string[] = [];
 const METRIC = new RegExp(
   METRIC_SOURCE.replace(/\\.|\[(?:\\.|[^\]])*\]|\((\?<([A-Za-z]\w*)>|\?)?/g, (token, opener: string | undefined, name: string | undefined) => {
     if (!token.startsWith('(')) return token;
@@ -40,7 +39,6 @@ const METRIC = new RegExp(
   }),
   'giu',
 );
-GROUP_NAMES = Object.keys(GROUP_INDEX).filter((name) => !name.startsWith('#'));
 
 const SCALE_EN: Record<string, number> = { trillion: 1e12, tn: 1e12, billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3 };
 const SCALE_CN: Record<string, number> = { 万亿: 1e12, 千亿: 1e11, 百亿: 1e10, 十亿: 1e9, 亿: 1e8, 千万: 1e7, 百万: 1e6, 万: 1e4, 千: 1e3 };
@@ -62,32 +60,32 @@ export function findMetrics(text: string, offset: number, lines: LineMap): Metri
     return METRIC.exec(text);
   };
   for (let m = from < 0 ? null : METRIC.exec(text); m; m = advance()) {
-    const g = groupsOf(m);
-    if (m.index > 0 && /[\w.]/.test(text[m.index - 1]) && !g.change && !g.change2 && !g.money1) continue; // inside a longer token
+    const g = (name: string): string | undefined => m[GROUP_INDEX[name]];
+    if (m.index > 0 && /[\w.]/.test(text[m.index - 1]) && !g('change') && !g('change2') && !g('money1')) continue; // inside a longer token
     const span = { start: offset + m.index, end: offset + m.index + m[0].length };
     const base = { text: m[0], span, range: lines.rangeOf(span) };
-    if (g.change) {
-      metrics.push({ ...base, type: 'change', from: num(g.from), to: num(g.to), unit: '%' });
-    } else if (g.change2) {
-      metrics.push({ ...base, type: 'change', from: num(g.from2), to: num(g.to2) });
-    } else if (g.money1 || g.money3) {
+    if (g('change')) {
+      metrics.push({ ...base, type: 'change', from: num(g('from')), to: num(g('to')), unit: '%' });
+    } else if (g('change2')) {
+      metrics.push({ ...base, type: 'change', from: num(g('from2')), to: num(g('to2')) });
+    } else if (g('money1') || g('money3')) {
       const scaleWord = /(trillion|billion|million|thousand|bn|tn|mn|m|k)\b/i.exec(m[0])?.[1]?.toLowerCase();
-      const value = num(g.m1 ?? g.m3) * (scaleWord ? SCALE_EN[scaleWord] : 1);
+      const value = num(g('m1') ?? g('m3')) * (scaleWord ? SCALE_EN[scaleWord] : 1);
       metrics.push({ ...base, type: 'money', value, unit: currencyOf(m[0]) });
-    } else if (g.money2) {
-      const value = num(g.m2) * (g.m2scale ? SCALE_CN[g.m2scale] : 1);
+    } else if (g('money2')) {
+      const value = num(g('m2')) * (g('m2scale') ? SCALE_CN[g('m2scale')!] : 1);
       metrics.push({ ...base, type: 'money', value, unit: currencyOf(m[0]) });
-    } else if (g.percent) {
+    } else if (g('percent')) {
       const points = /百分点|percentage point|pp\b/i.test(m[0]);
-      metrics.push({ ...base, type: 'percent', value: num(g.p), unit: points ? 'pp' : '%' });
-    } else if (g.cnpercent) {
-      const value = chineseNumber(g.cp ?? "");
+      metrics.push({ ...base, type: 'percent', value: num(g('p')), unit: points ? 'pp' : '%' });
+    } else if (g('cnpercent')) {
+      const value = chineseNumber(g('cp') ?? "");
       metrics.push({ ...base, type: 'percent', value, unit: '%' });
-    } else if (g.year) {
-      year = Number(g.y);
+    } else if (g('year')) {
+      year = Number(g('y'));
       metrics.push({ ...base, type: 'year', value: year });
-    } else if (g.count) {
-      metrics.push({ ...base, type: 'count', value: num(g.c) * (g.cscale ? SCALE_CN[g.cscale] : 1) });
+    } else if (g('count')) {
+      metrics.push({ ...base, type: 'count', value: num(g('c')) * (g('cscale') ? SCALE_CN[g('cscale')!] : 1) });
     }
   }
   for (const metric of metrics) {
@@ -96,16 +94,6 @@ export function findMetrics(text: string, offset: number, lines: LineMap): Metri
     metric.subject = subjectOf(text, metric.span.start - offset, metric.span.end - offset);
   }
   return metrics;
-}
-
-/** The named groups a match filled, read by index; only the ones that matched are set. */
-function groupsOf(match: RegExpExecArray): Record<string, string | undefined> {
-  const groups: Record<string, string | undefined> = {};
-  for (const name of GROUP_NAMES) {
-    const value = match[GROUP_INDEX[name]];
-    if (value !== undefined) groups[name] = value;
-  }
-  return groups;
 }
 
 function nextDigit(text: string, from: number): number {

@@ -19,7 +19,7 @@ export interface PhraseMatch<T> {
 
 interface AutomatonNode {
   next: Map<number, number>;
-  /** Transitions already resolved through failure links, filled as text is scanned. */
+  /** Every transition known so far: the trie's own, plus those resolved through failure links while scanning. */
   jump?: Map<number, number>;
   fail: number;
   outputs: number[];
@@ -29,6 +29,13 @@ export class PhraseMatcher<T> {
   private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, outputs: [] }];
   private readonly entries: PhraseEntry<T>[] = [];
   private built = false;
+  /**
+   * Dense tables for the two cases that dominate a scan: a character no phrase contains sends
+   * every state back to the root, and most scanning happens at the root. Both are answered by one
+   * array read instead of hash lookups.
+   */
+  private inAlphabet = new Uint8Array(0);
+  private rootNext = new Int32Array(0);
 
   /** Adds a phrase. A trailing "*" makes it a stem that matches any word ending. */
   add(rawPhrase: string, value: T): void {
@@ -60,6 +67,7 @@ export class PhraseMatcher<T> {
   }
 
   private build(): void {
+    for (const node of this.nodes) node.jump = undefined;
     const queue: number[] = [];
     for (const child of this.nodes[0].next.values()) {
       this.nodes[child].fail = 0;
@@ -76,6 +84,10 @@ export class PhraseMatcher<T> {
         queue.push(child);
       }
     }
+    this.inAlphabet = new Uint8Array(0x10000);
+    for (const entry of this.entries) for (let i = 0; i < entry.phrase.length; i++) this.inAlphabet[entry.phrase.charCodeAt(i)] = 1;
+    this.rootNext = new Int32Array(0x10000);
+    for (const [code, child] of this.nodes[0].next) this.rootNext[code] = child;
     this.built = true;
   }
 
@@ -95,15 +107,27 @@ export class PhraseMatcher<T> {
     if (!this.built) this.build();
     const matches: PhraseMatch<T>[] = [];
     let state = 0;
+    const inAlphabet = this.inAlphabet;
+    const rootNext = this.rootNext;
     for (let i = 0; i < lowerText.length; i++) {
       const code = lowerText.charCodeAt(i);
-      const node = this.nodes[state];
-      let next = node.next.get(code) ?? node.jump?.get(code);
-      if (next === undefined) {
-        next = this.resolve(state, code);
-        (node.jump ??= new Map()).set(code, next);
+      if (inAlphabet[code] === 0) {
+        state = 0;
+        continue;
       }
-      state = next;
+      if (state === 0) {
+        state = rootNext[code];
+        if (state === 0) continue;
+      } else {
+        const node = this.nodes[state];
+        const jump = (node.jump ??= new Map(node.next));
+        let next = jump.get(code);
+        if (next === undefined) {
+          next = this.resolve(state, code);
+          jump.set(code, next);
+        }
+        state = next;
+      }
       const outputs = this.nodes[state].outputs;
       if (outputs.length === 0) continue;
       for (let k = 0; k < outputs.length; k++) {

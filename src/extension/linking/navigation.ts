@@ -15,10 +15,8 @@ abstract class IdProvider {
 
   /** Where an ID is declared: the whole finding as the target, its "[P1]" as what is selected. */
   protected declarations(id: string): vscode.LocationLink[] {
-    const index = this.shared.service.workspace;
-    return index.declarationsOf(id).map(({ uri, item }) => {
-      const finding = index.get(uri)?.findings.find((f) => f.id === id && f.statement === item.statement);
-      const selection = toVsRange(declarationIdRange(item));
+    return this.shared.service.workspace.definitionsOf(id).map(({ uri, declaration, finding }) => {
+      const selection = toVsRange(declarationIdRange(declaration));
       const target = finding ? toVsRange(finding.range).union(selection) : selection;
       return { targetUri: vscode.Uri.parse(uri), targetRange: target, targetSelectionRange: selection };
     });
