@@ -117,7 +117,8 @@ export class CausewayService implements vscode.Disposable {
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
     if (!this.isMarkdown(document)) return undefined;
     const key = document.uri.toString();
-    if (this.versions.get(key) !== document.version || !this.workspace.get(key)) this.analyseNow(document);
+    // A skipped document keeps no analysis; asking again for the same version must not redo the work.
+    if (this.versions.get(key) !== document.version || (!this.workspace.get(key) && !this.workspace.isSkipped(key))) this.analyseNow(document);
     return this.workspace.get(key);
   }
 
@@ -186,7 +187,7 @@ export class CausewayService implements vscode.Disposable {
       return;
     }
     const key = uri.toString();
-    if (!this.workspace.get(key) && !this.workspace.skippedDocuments().some((s) => s.uri === key)) return;
+    if (!this.workspace.get(key) && !this.workspace.isSkipped(key)) return;
     this.workspace.remove(key);
     this.versions.delete(key);
     this.changeEmitter.fire({ uris: [key] });

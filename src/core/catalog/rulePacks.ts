@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { nestedQuantifier } from './regexSafety';
 import type { CatalogPattern } from './types';
 
 export interface RulePackError {
@@ -76,6 +77,13 @@ export function readRulePack(file: string, text: string): RulePackResult {
       const unsafe = UNSAFE_REGEX.find(([test]) => test.test(entry.pattern));
       if (unsafe) {
         errors.push({ file, line: lineOf(path), field, message: `${field}: ${unsafe[1]} in ${JSON.stringify(entry.pattern)} (patterns run on a linear-time engine)` });
+        safe = false;
+        return;
+      }
+      const nested = nestedQuantifier(entry.pattern);
+      if (nested) {
+        const message = `nested quantifier ${JSON.stringify(nested)} in ${JSON.stringify(entry.pattern)}: it backtracks exponentially in most engines; quantify the inner part once (for example a+ instead of (a+)+)`;
+        errors.push({ file, line: lineOf(path), field, message: `${field}: ${message}` });
         safe = false;
         return;
       }

@@ -115,6 +115,11 @@ export class WorkspaceIndex {
     return [...this.documents.keys()].sort();
   }
 
+  /** Whether a document was left out (too large, unreadable), and so has no analysis on purpose. */
+  isSkipped(uri: string): boolean {
+    return this.skipped.has(uri);
+  }
+
   skippedDocuments(): SkippedDocument[] {
     return [...this.skipped.values()].sort((a, b) => a.uri.localeCompare(b.uri));
   }
