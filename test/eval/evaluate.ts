@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { analyzeText, type AnalyzerData } from '../../src/core/analyze';
 import type { StatementKind } from '../../src/core/model';
 
-type Label = StatementKind | 'none';
+export type Label = StatementKind | 'none';
 const KINDS: StatementKind[] = ['problem', 'cause', 'solution'];
 
 export interface Mistake {
@@ -30,7 +30,7 @@ export interface Evaluation {
   micro: Scores;
   perKind: Record<StatementKind, Scores>;
   perLanguage: Record<'en' | 'zh', Scores>;
-  perDocument: { name: string; micro: Scores }[];
+  perDocument: { name: string; language: 'en' | 'zh'; micro: Scores }[];
   mistakes: Mistake[];
 }
 
@@ -38,17 +38,17 @@ export interface Evaluation {
  * Scores statement-level problem/cause/solution extraction against a labelled corpus: each label
  * quote is located in its document and matched to the statement that overlaps it most.
  */
-export function evaluateCorpus(folder: string, data: AnalyzerData): Evaluation {
-  const names = readdirSync(folder).filter((n) => n.endsWith('.md') && n !== 'README.md').sort();
+export function evaluateCorpus(folder: string, data: AnalyzerData, only?: (name: string) => boolean): Evaluation {
+  const names = corpusDocuments(folder).filter((n) => !only || only(n));
   const total = counters();
   const perKind = { problem: counters(), cause: counters(), solution: counters() };
   const perLanguage = { en: counters(), zh: counters() };
-  const perDocument: { name: string; micro: Scores }[] = [];
+  const perDocument: Evaluation['perDocument'] = [];
   const mistakes: Mistake[] = [];
   let statements = 0;
   for (const name of names) {
     const text = readFileSync(join(folder, name), 'utf8');
-    const labels = parse(readFileSync(join(folder, name.replace(/\.md$/, '.labels.yaml')), 'utf8')) as { quote: string; kind: Label }[];
+    const labels = readLabels(folder, name);
     const analysis = analyzeText(`file:///eval/${name}`, text, data);
     const predictedOf = new Map<number, Label>();
     for (const finding of analysis.findings) {
@@ -57,25 +57,16 @@ export function evaluateCorpus(folder: string, data: AnalyzerData): Evaluation {
     const doc = counters();
     const language = analysis.model.language;
     const labelled = new Set<number>();
-    for (const label of labels) {
-      const start = text.indexOf(label.quote);
-      const end = start + label.quote.length;
-      let best = -1;
-      let bestOverlap = 0;
-      for (const statement of analysis.model.statements) {
-        const overlap = Math.min(end, statement.span.end) - Math.max(start, statement.span.start);
-        if (overlap > bestOverlap) {
-          best = statement.index;
-          bestOverlap = overlap;
-        }
-      }
+    const located = locateLabels(text, labels, analysis.model.statements);
+    labels.forEach((label, i) => {
+      const best = located[i];
       if (best >= 0) labelled.add(best);
       const predicted = best >= 0 ? (predictedOf.get(best) ?? 'none') : 'none';
       statements++;
       for (const c of [total, doc, perLanguage[language]]) tally(c, label.kind, predicted);
       for (const kind of KINDS) tallyKind(perKind[kind], kind, label.kind, predicted);
       if (predicted !== label.kind) mistakes.push({ document: name, text: label.quote, expected: label.kind, predicted, why: explain(analysis, best) });
-    }
+    });
     // A claim found where the labels saw none is a false positive too.
     for (const [statement, predicted] of predictedOf) {
       if (labelled.has(statement)) continue;
@@ -83,7 +74,7 @@ export function evaluateCorpus(folder: string, data: AnalyzerData): Evaluation {
       tallyKind(perKind[predicted as StatementKind], predicted as StatementKind, 'none', predicted);
       mistakes.push({ document: name, text: analysis.model.statements[statement].text, expected: 'none', predicted, why: explain(analysis, statement) });
     }
-    perDocument.push({ name, micro: scores(doc) });
+    perDocument.push({ name, language, micro: scores(doc) });
   }
   return {
     documents: names.length,
@@ -94,6 +85,33 @@ export function evaluateCorpus(folder: string, data: AnalyzerData): Evaluation {
     perDocument,
     mistakes,
   };
+}
+
+/** The labelled documents of a corpus folder, sorted. */
+export function corpusDocuments(folder: string): string[] {
+  return readdirSync(folder).filter((n) => n.endsWith('.md') && n !== 'README.md').sort();
+}
+
+export function readLabels(folder: string, name: string): { quote: string; kind: Label }[] {
+  return parse(readFileSync(join(folder, name.replace(/\.md$/, '.labels.yaml')), 'utf8')) as { quote: string; kind: Label }[];
+}
+
+/** For each label, the statement its quote overlaps most (-1 when none does). */
+export function locateLabels(text: string, labels: { quote: string }[], statements: readonly { index: number; span: { start: number; end: number } }[]): number[] {
+  return labels.map((label) => {
+    const start = text.indexOf(label.quote);
+    const end = start + label.quote.length;
+    let best = -1;
+    let bestOverlap = 0;
+    for (const statement of statements) {
+      const overlap = Math.min(end, statement.span.end) - Math.max(start, statement.span.start);
+      if (overlap > bestOverlap) {
+        best = statement.index;
+        bestOverlap = overlap;
+      }
+    }
+    return best;
+  });
 }
 
 function explain(analysis: ReturnType<typeof analyzeText>, statement: number): string {

@@ -1,5 +1,6 @@
 import type { Language, StatementKind } from '../model';
 import { PhraseMatcher } from '../text/ahoCorasick';
+import type { ClassifierModel } from './weights';
 
 type PerLanguage = { en?: string[]; zh?: string[] };
 type Tier = 'decisive' | 'strong' | 'moderate' | 'weak';
@@ -38,6 +39,8 @@ export class Lexicon {
   private readonly headingMatcher = new PhraseMatcher<HeadingKind>();
   private readonly leadVerbs = new Map<Language, Set<string>>();
   private readonly leadVerbsZh: string[];
+  /** Weights that replace the built-in ones, for evaluating a model before it is written out. */
+  model?: ClassifierModel;
 
   constructor(data: LexiconData) {
     for (const kind of ['problem', 'cause', 'solution', 'context'] as const) {
@@ -61,6 +64,14 @@ export class Lexicon {
     this.leadVerbs.set('en', new Set((data.cues.solutionLeadVerbs?.en ?? []).map((v) => String(v).toLowerCase())));
     // Longest first, so "进一步" wins over "进".
     this.leadVerbsZh = [...(data.cues.solutionLeadVerbs?.zh ?? [])].map(String).sort((a, b) => b.length - a.length);
+  }
+
+  /** The same word lists with other classifier weights; the automata are shared, not rebuilt. */
+  withModel(model: ClassifierModel): Lexicon {
+    const copy = Object.create(Lexicon.prototype) as Lexicon;
+    Object.assign(copy, this);
+    copy.model = model;
+    return copy;
   }
 
   /** Gapped cues found in a lower-cased text, with the span from the first part to the last. */
