@@ -63,7 +63,7 @@ const TEXT = {
   whyCue: { en: 'cue phrase “{0}”', zh: '提示词“{0}”' },
   whyCatalog: { en: 'catalog phrase “{0}”', zh: '目录短语“{0}”' },
   whyMetric: { en: 'figure {0}', zh: '数据 {0}' },
-  whyPosition: { en: 'its position in the summary', zh: '在摘要中的位置' },
+  whyPosition: { en: 'where it sits in the document and what surrounds it', zh: '它在文档中的位置及前后语句' },
   whyContext: { en: 'background wording “{0}”', zh: '背景性措辞“{0}”' },
   whyNegation: { en: 'ruled out: “{0}”', zh: '被否定：“{0}”' },
   catalog: { en: 'Catalog', zh: '病症目录' },
