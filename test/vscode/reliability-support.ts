@@ -6,20 +6,10 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { CausewayApi } from '../../src/extension/extension';
 
-export async function causeway(): Promise<CausewayApi> {
-  const extension = vscode.extensions.getExtension<CausewayApi>('causeway.causeway');
-  assert.ok(extension, 'causeway.causeway is not loaded');
-  const api = await extension.activate();
-  await api.service.whenReady();
-  await api.linking.providersReady();
-  return api;
-}
+// The extension's API and workspace paths, as the linking tests get them.
+import { causeway, fixtureUri as workspaceUri } from './linking-helpers';
 
-export function workspaceUri(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
-}
+export { causeway, workspaceUri };
 
 /**
  * Writes documents and has Causeway index them. The index is rebuilt from disk rather than waiting on file
