@@ -102,6 +102,14 @@ describe('classifier model: weights file', () => {
     const kinds = () => analyze(text).findings.map((f) => `${f.kind}:${f.statement}:${f.confidence}`);
     assert.deepEqual(kinds(), kinds());
   });
+
+  it('finds no claims in a text whose words and headings claim nothing, wherever its sentences stand', () => {
+    const readme = '# Fixture workspace\n\nThe tests open this folder.\n\nIt holds six short files about an invented grocery chain. Each test names a file by its path.\n';
+    assert.deepEqual(analyze(readme).findings.filter((f) => f.kind !== 'evidence').map((f) => `${f.kind}: ${f.text}`), []);
+    // One claim is enough for place and neighbours to count again.
+    const note = `${readme}\nSales fell because the stores were understaffed.\n`;
+    assert.ok(analyze(note).findings.some((f) => f.kind === 'cause'));
+  });
 });
 
 describe('classifier model: training', function () {

@@ -41,9 +41,12 @@ export function classifyStatements(doc: ParsedDocument, lexicon: Lexicon, skip: 
     firstPass[i] = argmax(model.local.score(scores, localRows[i])) - 1;
   }
   const contextRows = contextFeatures(doc, frames, firstPass);
+  // Place and neighbours only weigh evidence; a text whose words and headings claim nothing (a
+  // README, a greeting) has no problems, causes or solutions, wherever its sentences stand.
+  const claimsSomething = rules.some((r) => r?.reasons.some((reason) => reason.kind !== undefined && reason.weight > 0));
   const results: Classification[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    results[i] = frames[i].scored ? decide(model, rules[i]!, localRows[i], contextRows[i], scores) : emptyClassification();
+    results[i] = claimsSomething && frames[i].scored ? decide(model, rules[i]!, localRows[i], contextRows[i], scores) : emptyClassification();
   }
   return results;
 }
