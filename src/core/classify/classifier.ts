@@ -41,14 +41,45 @@ export function classifyStatements(doc: ParsedDocument, lexicon: Lexicon, skip: 
     firstPass[i] = argmax(model.local.score(scores, localRows[i])) - 1;
   }
   const contextRows = contextFeatures(doc, frames, firstPass);
-  // Place and neighbours only weigh evidence; a text whose words and headings claim nothing (a
-  // README, a greeting) has no problems, causes or solutions, wherever its sentences stand.
-  const claimsSomething = rules.some((r) => r?.reasons.some((reason) => reason.kind !== undefined && reason.weight > 0));
+  // The learned layer knows diagnoses, where most sentences carry some claim. In a text where most
+  // claim nothing (a README, a manual, meeting notes), place and neighbours would turn plain
+  // sentences into claims, so the rules alone decide there.
+  const diagnosis = isDiagnosis(rules, frames);
   const results: Classification[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    results[i] = claimsSomething && frames[i].scored ? decide(model, rules[i]!, localRows[i], contextRows[i], scores) : emptyClassification();
+    if (!frames[i].scored) results[i] = emptyClassification();
+    else results[i] = diagnosis ? decide(model, rules[i]!, localRows[i], contextRows[i], scores) : byRulesAlone(rules[i]!);
   }
   return results;
+}
+
+// Every labelled diagnosis in the corpora has rule evidence on at least 76% of its statements;
+// READMEs and manuals have 0–45%.
+const DIAGNOSIS_EVIDENCE_SHARE = 0.5;
+
+function isDiagnosis(rules: (RuleResult | undefined)[], frames: { scored: boolean }[]): boolean {
+  let scored = 0;
+  let evidenced = 0;
+  rules.forEach((result, i) => {
+    if (!result || !frames[i].scored) return;
+    scored++;
+    if (result.reasons.some((reason) => reason.kind !== undefined && reason.weight > 0)) evidenced++;
+  });
+  return scored > 0 && evidenced >= scored * DIAGNOSIS_EVIDENCE_SHARE;
+}
+
+/** The rules' verdict as it stands, with a confidence from the margin over the runner-up. */
+function byRulesAlone(rules: RuleResult): Classification {
+  const result: Classification = { confidence: 0, source: 'cue', scores: { ...rules.scores }, reasons: [...rules.reasons] };
+  const kind = rules.kind;
+  if (!kind) return result;
+  result.kind = kind;
+  const second = Math.max(...(['problem', 'cause', 'solution', 'context'] as const).filter((k) => k !== kind).map((k) => rules.scores[k]));
+  result.confidence = round(Math.min(0.99, Math.max(0.3, 1 - Math.exp(-(rules.scores[kind] - 0.5 * second) / 2.2))));
+  const heading = result.reasons.filter((r) => r.signal === 'heading' && r.kind === kind).reduce((sum, r) => sum + r.weight, 0);
+  result.source = heading > 0 && heading >= rules.scores[kind] - heading ? 'heading' : 'cue';
+  result.reasons.sort((a, b) => Number(b.kind === kind) - Number(a.kind === kind) || b.weight - a.weight);
+  return result;
 }
 
 function emptyClassification(): Classification {
