@@ -251,6 +251,8 @@ export class CausewayService implements vscode.Disposable {
           sliceStart = Date.now();
         }
       }
+      // A run overtaken by a restart stops here too, even when it had nothing left to read.
+      if (token.isCancellationRequested) return;
       for (const document of vscode.workspace.textDocuments) if (this.isMarkdown(document) && this.versions.get(document.uri.toString()) !== document.version) this.analyseNow(document);
       this.logger.info(`Indexed ${files.length} documents, ${this.workspace.idCount()} IDs.`);
     });

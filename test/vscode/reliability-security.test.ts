@@ -351,6 +351,24 @@ describe('reliability: workspace rule packs', function () {
   });
 });
 
+describe('reliability: workspace indexing', function () {
+  this.timeout(90_000);
+
+  it('honours cancellation: a restart during indexing stops the run it overtakes, and only the last run completes', async () => {
+    const api = await causeway();
+    await api.service.whenReady();
+    const before = api.service.workspace.uris().length;
+    const mark = api.editing.logMark();
+    api.service.restart();
+    api.service.restart();
+    api.service.restart();
+    await api.service.whenReady();
+    const completed = api.editing.recentLog(mark).filter((line) => /Indexed \d+ documents/.test(line));
+    assert.strictEqual(completed.length, 1, completed.join('\n'));
+    assert.strictEqual(api.service.workspace.uris().length, before, 'the index holds every document once');
+  });
+});
+
 describe('reliability: the output channel names the file', function () {
   this.timeout(90_000);
   let api: CausewayApi;
