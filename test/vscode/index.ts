@@ -30,10 +30,13 @@ export interface HostTestReport {
   readonly fatal?: string;
 }
 
-/** out/test/vscode -> test/vscode, where the TypeScript sources of these files live. */
-const SOURCE_DIR = path.resolve(__dirname, '..', '..', '..', 'test', 'vscode');
+/** out/test/<suite> -> test/<suite>, where the TypeScript sources of a suite's compiled tests live. */
+function sourceDirOf(compiledDir: string): string {
+  return path.resolve(compiledDir, '..', '..', '..', 'test', path.basename(compiledDir));
+}
 
 function findTestFiles(root: string): string[] {
+  const sourceDir = sourceDirOf(root);
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -45,8 +48,8 @@ function findTestFiles(root: string): string[] {
   walk(root);
   // tsc never deletes outputs: skip a compiled test whose source was removed or renamed.
   const hasSource = (file: string): boolean =>
-    fs.existsSync(path.join(SOURCE_DIR, path.relative(root, file)).replace(/\.js$/, '.ts'));
-  const stale = fs.existsSync(SOURCE_DIR) ? found.filter((file) => !hasSource(file)) : [];
+    fs.existsSync(path.join(sourceDir, path.relative(root, file)).replace(/\.js$/, '.ts'));
+  const stale = fs.existsSync(sourceDir) ? found.filter((file) => !hasSource(file)) : [];
   stale.forEach((file) => console.warn(`skipping ${file}: its source test was removed`));
   return found.filter((file) => !stale.includes(file)).sort();
 }
@@ -74,18 +77,28 @@ function hostFacts(): Pick<HostTestReport, 'vscodeVersion' | 'appName' | 'uiKind
   };
 }
 
-export async function run(): Promise<void> {
+export interface HostSuite {
+  /** The folder of the suite's compiled *.test.js files. */
+  compiledDir: string;
+  /** Per-test time limit unless CAUSEWAY_VSCODE_TEST_TIMEOUT_MS says otherwise. */
+  defaultTimeoutMs: number;
+  /** How failures are named in the error that ends the run. */
+  name: string;
+}
+
+/** Runs one suite's tests with mocha inside this host and writes the JSON report the launcher waits for. */
+export async function runHostSuite(suite: HostSuite): Promise<void> {
   const tests: HostTestRecord[] = [];
   let reported = false;
   const mocha = new Mocha({
     ui: 'bdd',
-    timeout: Number(process.env.CAUSEWAY_VSCODE_TEST_TIMEOUT_MS ?? 30000),
+    timeout: Number(process.env.CAUSEWAY_VSCODE_TEST_TIMEOUT_MS ?? suite.defaultTimeoutMs),
     color: false,
     grep: process.env.CAUSEWAY_VSCODE_TEST_GREP || undefined,
   });
   try {
-    const files = findTestFiles(__dirname);
-    if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}`);
+    const files = findTestFiles(suite.compiledDir);
+    if (files.length === 0) throw new Error(`no *.test.js files under ${suite.compiledDir}`);
     files.forEach((file) => mocha.addFile(file));
     const failures = await new Promise<number>((resolve, reject) => {
       try {
@@ -107,7 +120,7 @@ export async function run(): Promise<void> {
     const count = (state: HostTestRecord['state']): number => tests.filter((t) => t.state === state).length;
     writeReport({ ...hostFacts(), passed: count('passed'), failed: count('failed'), pending: count('pending'), tests });
     reported = true;
-    if (failures > 0) throw new Error(`${failures} extension-host test(s) failed`);
+    if (failures > 0) throw new Error(`${failures} ${suite.name} test(s) failed`);
   } catch (error) {
     if (!reported) {
       const failed = tests.filter((t) => t.state === 'failed').length;
@@ -116,4 +129,8 @@ export async function run(): Promise<void> {
     }
     throw error;
   }
+}
+
+export function run(): Promise<void> {
+  return runHostSuite({ compiledDir: __dirname, defaultTimeoutMs: 30_000, name: 'extension-host' });
 }
