@@ -34,6 +34,25 @@ function countSuiteLine(output) {
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : { passed: 0, failed: 0 };
 }
 
+/**
+ * The failures a suite printed, so they can be repeated at the very end: CI logs are often read from
+ * the tail, and a failure printed minutes earlier scrolls out of sight. mocha's spec reporter lists them
+ * after "N failing"; our host report marks each with FAIL and indents its error below it.
+ */
+function failureDetails(output) {
+  const lines = output.split('\n');
+  const mochaStart = lines.findIndex((line) => /^\s*\d+ failing/.test(line));
+  if (mochaStart >= 0) return lines.slice(mochaStart, mochaStart + 80);
+  const details = [];
+  let inFailure = false;
+  for (const line of lines) {
+    if (/^\s*FAIL /.test(line)) inFailure = true;
+    else if (!/^ {7}/.test(line)) inFailure = false;
+    if (inFailure && details.length < 80) details.push(line);
+  }
+  return details;
+}
+
 const SUITES = [
   { name: 'unit', steps: [[npm, ['run', 'test:unit']]], count: countMocha },
   // test:unit compiled to out/; the extension and webview bundles are all the later suites still need.
@@ -46,6 +65,7 @@ const SUITES = [
 async function main() {
   const totals = { passed: 0, failed: 0 };
   const lines = [];
+  const failures = [];
   try {
     installHost();
   } catch (error) {
@@ -64,10 +84,15 @@ async function main() {
     // A suite that failed without a failed test (a build error, a host that did not start) still counts once.
     if (result.code !== 0 && counts.failed === 0) counts.failed = 1;
     if (result.code === 0 && counts.passed + counts.failed === 0) counts.failed = 1;
+    if (counts.failed > 0) {
+      const details = failureDetails(result.output);
+      failures.push(`--- ${suite.name} ---`, ...(details.length > 0 ? details : [`(exit code ${result.code}; see its output above)`]));
+    }
     totals.passed += counts.passed;
     totals.failed += counts.failed;
     lines.push(`  ${suite.name.padEnd(7)} ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   }
+  if (failures.length > 0) console.log(`\nFailures, repeated from above:\n${failures.join('\n')}`);
   console.log(`\n${lines.join('\n')}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exitCode = totals.failed > 0 ? 1 : 0;

@@ -1,18 +1,34 @@
 // Debounced, never-piling-up rendering. However fast requests arrive, at most one timer is armed
 // and at most one more run is owed while a run is in progress; each run reads the newest state, so
-// requests made in between collapse into that one run. No vscode import: unit-tested with real timers.
+// requests made in between collapse into that one run. No vscode import: unit-tested with a manual clock,
+// so the tests decide when time passes instead of hoping a loaded machine keeps to its sleeps.
 
 export type RenderRun = () => void | Promise<void>;
 
+/** Where the queue's timers come from: the real ones by default, a manual clock in tests. */
+export interface TimerSource {
+  set(callback: () => void, delayMs: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const REAL_TIMERS: TimerSource = {
+  set: (callback, delayMs) => setTimeout(callback, delayMs),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export class RenderQueue {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: unknown;
   private running = false;
   private owed = false;
   private disposed = false;
   /** Runs started, for tests and the panel snapshot. */
   runs = 0;
 
-  constructor(private readonly run: RenderRun, private readonly onError: (error: unknown) => void = () => undefined) {}
+  constructor(
+    private readonly run: RenderRun,
+    private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly timers: TimerSource = REAL_TIMERS,
+  ) {}
 
   /**
    * Runs after `delayMs` without further requests: a new request restarts the wait, unless
@@ -21,9 +37,9 @@ export class RenderQueue {
    */
   request(delayMs: number, restart = true): void {
     if (this.disposed) return;
-    if (this.timer && !restart) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    if (this.timer !== undefined && !restart) return;
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer = this.timers.set(() => {
       this.timer = undefined;
       void this.fire();
     }, Math.max(0, delayMs));
@@ -51,13 +67,13 @@ export class RenderQueue {
     if (this.owed && !this.disposed) {
       this.owed = false;
       // A request made during the run may already have armed a timer; that one will do.
-      if (!this.timer) void this.fire();
+      if (this.timer === undefined) void this.fire();
     }
   }
 
   dispose(): void {
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer !== undefined) this.timers.clear(this.timer);
     this.timer = undefined;
   }
 }
