@@ -3,7 +3,7 @@
 // keystroke; for go to definition and find references, idAt (the ID under the cursor in the open
 // document) then WorkspaceIndex.definitionsOf, plus referencesTo/linksTo for references. Each query
 // starts at a real reference of a random ID. Each figure is the median time of a batch of 64
-// different queries, divided by 64.
+// different queries, divided by 64; the batches of both scales alternate in one loop.
 
 import { builtinData } from '../src/core/data/builtin';
 import { WorkspaceIndex } from '../src/core/index/workspace';
@@ -109,62 +109,85 @@ function cursors(ws: LinkingWorkspace, rng: Random): Cursor[] {
   return out;
 }
 
-function measureScale(ids: number, quick: boolean, seed: number): LinkingScale {
-  const ws = buildWorkspace(ids, seed);
-  const rng = new Random(seed + ids);
+/** The three questions at one scale, each a batch of BATCH queries. */
+interface ScaleQueries {
+  complete(): void;
+  define(): void;
+  references(): void;
+  completionResults(): number;
+}
+
+function queriesFor(ws: LinkingWorkspace, seed: number): ScaleQueries {
+  const rng = new Random(seed + ws.ids.length);
   const typed = keystrokes(ws, rng);
   const lookups = cursors(ws, rng);
   let completionResults = 0;
-  const complete = () => {
-    let found = 0;
-    for (const { uri, line } of typed) {
-      const context = idCompletionContext(linesOf(line), 0, line.length);
-      if (!context) throw new Error(`no completion context in "${line}"`);
-      found += ws.catalog.search({ query: context.query, uri, kinds: context.kinds, explicitOnly: context.trigger !== 'wikilink', limit: 50 }).length;
-    }
-    completionResults = found;
-  };
   const idUnder = ({ uri, line, character }: Cursor): string => {
     const occurrence = idAt(ws.index.get(uri)!, line, character);
     if (!occurrence) throw new Error(`no ID at ${uri}:${line}:${character}`);
     return occurrence.id;
   };
-  const define = () => {
-    for (const cursor of lookups) {
-      const id = idUnder(cursor);
-      if (!ws.index.definitionsOf(id).some((d) => d.finding)) throw new Error(`no declaration of ${id}`);
-    }
-  };
-  let referenceCount = 0;
-  const references = () => {
-    referenceCount = 0;
-    for (const cursor of lookups) {
-      const id = idUnder(cursor);
-      referenceCount += ws.index.definitionsOf(id).length + ws.index.referencesTo(id).length + ws.index.linksTo(id).length;
-    }
-  };
-  const samples = interleaved({ complete, define, references }, { warmups: 5, runs: quick ? 11 : 21 });
-  if (referenceCount === 0) throw new Error('the looked-up IDs have no references; the corpus is not linked');
   return {
-    ids: ws.ids.length,
-    documents: ws.documents,
-    buildMs: ws.buildMs,
-    completionMs: samples.complete.medianMs / BATCH,
-    definitionMs: samples.define.medianMs / BATCH,
-    referencesMs: samples.references.medianMs / BATCH,
-    completionResults,
+    complete() {
+      let found = 0;
+      for (const { uri, line } of typed) {
+        const context = idCompletionContext(linesOf(line), 0, line.length);
+        if (!context) throw new Error(`no completion context in "${line}"`);
+        found += ws.catalog.search({ query: context.query, uri, kinds: context.kinds, explicitOnly: context.trigger !== 'wikilink', limit: 50 }).length;
+      }
+      completionResults = found;
+    },
+    define() {
+      for (const cursor of lookups) {
+        const id = idUnder(cursor);
+        if (!ws.index.definitionsOf(id).some((d) => d.finding)) throw new Error(`no declaration of ${id}`);
+      }
+    },
+    references() {
+      let count = 0;
+      for (const cursor of lookups) {
+        const id = idUnder(cursor);
+        count += ws.index.definitionsOf(id).length + ws.index.referencesTo(id).length + ws.index.linksTo(id).length;
+      }
+      if (count === 0) throw new Error('the looked-up IDs have no references; the corpus is not linked');
+    },
+    completionResults: () => completionResults,
   };
 }
 
+/**
+ * Both scales are built first and then asked in turn, query batch by query batch, so the JIT, the
+ * garbage collector and other work on the machine treat the two sides of each ratio alike.
+ */
+function measureScales(sizes: number[], quick: boolean, seed: number): LinkingScale[] {
+  const workspaces = sizes.map((ids) => buildWorkspace(ids, seed));
+  const queries = workspaces.map((ws) => queriesFor(ws, seed));
+  const tasks: Record<string, () => void> = {};
+  queries.forEach((q, i) => {
+    tasks[`complete${i}`] = q.complete;
+    tasks[`define${i}`] = q.define;
+    tasks[`references${i}`] = q.references;
+  });
+  const samples = interleaved(tasks, { warmups: 10, runs: quick ? 15 : 41 });
+  return workspaces.map((ws, i) => ({
+    ids: ws.ids.length,
+    documents: ws.documents,
+    buildMs: ws.buildMs,
+    completionMs: samples[`complete${i}`].medianMs / BATCH,
+    definitionMs: samples[`define${i}`].medianMs / BATCH,
+    referencesMs: samples[`references${i}`].medianMs / BATCH,
+    completionResults: queries[i].completionResults(),
+  }));
+}
+
 export function measureLinking(quick: boolean, seed: number, log: (line: string) => void): { figures: LinkingFigures; rows: TableRow[] } {
-  const scales = [500, 50_000].map((ids) => {
-    const scale = measureScale(ids, quick, seed);
+  const scales = measureScales([500, 50_000], quick, seed);
+  for (const scale of scales) {
     log(
       `  ${scale.ids} IDs in ${scale.documents} docs (built in ${formatMs(scale.buildMs)}): completion ${formatMs(scale.completionMs)}, definition ${formatMs(scale.definitionMs)},` +
         ` references ${formatMs(scale.referencesMs)} per query (median of batches of ${BATCH}; ${scale.completionResults} completion items per batch)`,
     );
-    return scale;
-  });
+  }
   const [small, large] = scales;
   const ratios = {
     completion: large.completionMs / small.completionMs,

@@ -21,6 +21,11 @@ export interface DeclaredFinding {
   finding?: Finding;
 }
 
+/** A declaration in the index, with the finding it makes resolved once, when its document is added. */
+interface DeclarationEntry extends Located<IdDeclaration> {
+  finding?: Finding;
+}
+
 export interface SkippedDocument {
   uri: string;
   reason: string;
@@ -32,14 +37,12 @@ export interface SkippedDocument {
  */
 export class WorkspaceIndex {
   private readonly documents = new Map<string, Analysis>();
-  private readonly declarations = new Map<string, Located<IdDeclaration>[]>();
+  private readonly declarations = new Map<string, DeclarationEntry[]>();
   private readonly references = new Map<string, Located<IdReference>[]>();
   private readonly incoming = new Map<string, Located<Link>[]>();
   private readonly outgoing = new Map<string, Located<Link>[]>();
   private readonly skipped = new Map<string, SkippedDocument>();
   private readonly gapCache = new Map<string, Gap[]>();
-  /** Explicitly identified findings of an analysis by ID, built on first use so go-to-definition never scans a document. */
-  private readonly explicitFindings = new WeakMap<Analysis, Map<string, Finding[]>>();
   private generation = 0;
 
   constructor(private data: AnalyzerData) {}
@@ -79,7 +82,11 @@ export class WorkspaceIndex {
     this.removeContributions(analysis.uri);
     this.skipped.delete(analysis.uri);
     this.documents.set(analysis.uri, analysis);
-    for (const declaration of analysis.declarations) push(this.declarations, declaration.id, { uri: analysis.uri, item: declaration });
+    const declared = explicitFindingsById(analysis);
+    for (const declaration of analysis.declarations) {
+      const finding = declared.get(declaration.id)?.find((f) => f.statement === declaration.statement);
+      push(this.declarations, declaration.id, { uri: analysis.uri, item: declaration, finding });
+    }
     for (const reference of analysis.references) push(this.references, reference.id, { uri: analysis.uri, item: reference });
     for (const link of analysis.links) {
       if (isExplicitId(link.to)) push(this.incoming, link.to, { uri: analysis.uri, item: link });
@@ -155,40 +162,17 @@ export class WorkspaceIndex {
 
   /** The finding an explicit ID declares, with its document. */
   findingById(id: string): Located<Finding> | undefined {
-    const declaration = this.declarationsOf(id)[0];
-    if (!declaration) return undefined;
-    const finding = this.findingsWithId(declaration.uri, id)?.[0];
-    return finding ? { uri: declaration.uri, item: finding } : undefined;
-  }
-
-  /** Each declaration of an ID with the finding it declares: what go to definition and peek show. */
-  definitionsOf(id: string): DeclaredFinding[] {
-    return this.declarationsOf(id).map(({ uri, item }) => ({
-      uri,
-      declaration: item,
-      finding: this.findingsWithId(uri, id)?.find((f) => f.statement === item.statement),
-    }));
+    const finding = this.declarations.get(id)?.find((entry) => entry.finding);
+    return finding ? { uri: finding.uri, item: finding.finding! } : undefined;
   }
 
   /**
-   * Findings of one document that carry an explicit ID, by ID; built on first use and dropped with
-   * the analysis, so answering for an ID never scans a document's findings.
+   * Each declaration of an ID with the finding it declares: what go to definition and peek show.
+   * The findings were resolved when their documents were added, so answering reads one list and
+   * never the documents themselves, which in a large workspace are cold in memory.
    */
-  private findingsWithId(uri: string, id: string): Finding[] | undefined {
-    const analysis = this.documents.get(uri);
-    if (!analysis) return undefined;
-    let byId = this.explicitFindings.get(analysis);
-    if (!byId) {
-      byId = new Map();
-      for (const finding of analysis.findings) {
-        if (!finding.explicitId) continue;
-        const list = byId.get(finding.id);
-        if (list) list.push(finding);
-        else byId.set(finding.id, [finding]);
-      }
-      this.explicitFindings.set(analysis, byId);
-    }
-    return byId.get(id);
+  definitionsOf(id: string): DeclaredFinding[] {
+    return this.declarationsOf(id).map((entry: DeclarationEntry) => ({ uri: entry.uri, declaration: entry.item, finding: entry.finding }));
   }
 
   /** The finding at a position of a document: the smallest range that holds it, statements first. */
@@ -234,13 +218,25 @@ export class WorkspaceIndex {
   }
 }
 
-function push<T>(map: Map<string, Located<T>[]>, key: string, value: Located<T>): void {
+/** The findings of an analysis that carry an explicit ID, by that ID. */
+function explicitFindingsById(analysis: Analysis): Map<string, Finding[]> {
+  const byId = new Map<string, Finding[]>();
+  for (const finding of analysis.findings) {
+    if (!finding.explicitId) continue;
+    const list = byId.get(finding.id);
+    if (list) list.push(finding);
+    else byId.set(finding.id, [finding]);
+  }
+  return byId;
+}
+
+function push<E>(map: Map<string, E[]>, key: string, value: E): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-function pull<T>(map: Map<string, Located<T>[]>, key: string, uri: string): void {
+function pull<E extends { uri: string }>(map: Map<string, E[]>, key: string, uri: string): void {
   const list = map.get(key);
   if (!list) return;
   const kept = list.filter((entry) => entry.uri !== uri);

@@ -19,19 +19,46 @@ export function declarationIdRange(declaration: IdDeclaration): Range {
   return { start: { line: start.line, character: start.character + 1 }, end: { line: end.line, character: end.character - 1 } };
 }
 
-/** The declaration or reference under a position (the cursor just after an ID still counts). */
-export function idAt(analysis: Pick<Analysis, 'declarations' | 'references'>, line: number, character: number): IdOccurrence | undefined {
-  const position = { line, character };
+type Locatable = Pick<Analysis, 'declarations' | 'references'>;
+
+/**
+ * Every ID occurrence of a document by the line it sits on, declarations before references (the
+ * order idAt answers in). Built once per analysis and dropped with it: asking what is under the
+ * cursor then touches one short list instead of every declaration and reference of the document,
+ * which in a large workspace are scattered across memory the cache no longer holds.
+ */
+const occurrencesByLine = new WeakMap<Locatable, Map<number, IdOccurrence[]>>();
+
+function occurrenceIndex(analysis: Locatable): Map<number, IdOccurrence[]> {
+  let byLine = occurrencesByLine.get(analysis);
+  if (byLine) return byLine;
+  const index = new Map<number, IdOccurrence[]>();
+  const add = (occurrence: IdOccurrence) => {
+    for (let line = occurrence.range.start.line; line <= occurrence.range.end.line; line++) {
+      const list = index.get(line);
+      if (list) list.push(occurrence);
+      else index.set(line, [occurrence]);
+    }
+  };
   for (const declaration of analysis.declarations) {
-    const range = declarationIdRange(declaration);
-    if (rangeContains(range, position)) return { id: declaration.id, range, role: 'declaration', declaration };
+    add({ id: declaration.id, range: declarationIdRange(declaration), role: 'declaration', declaration });
   }
   for (const reference of analysis.references) {
-    if (reference.range.start.line === reference.range.end.line && rangeContains(reference.range, position)) {
-      return { id: reference.id, range: reference.range, role: 'reference', reference };
-    }
+    // A reference broken over lines is not one the cursor can sit on as a whole.
+    if (reference.range.start.line !== reference.range.end.line) continue;
+    add({ id: reference.id, range: reference.range, role: 'reference', reference });
   }
-  return undefined;
+  byLine = index;
+  occurrencesByLine.set(analysis, byLine);
+  return byLine;
+}
+
+/** The declaration or reference under a position (the cursor just after an ID still counts). */
+export function idAt(analysis: Locatable, line: number, character: number): IdOccurrence | undefined {
+  const position = { line, character };
+  const found = occurrenceIndex(analysis).get(line)?.find((occurrence) => rangeContains(occurrence.range, position));
+  // A fresh object each time: callers may keep or change what they get without touching the index.
+  return found && { ...found };
 }
 
 /** Display order of kinds in outlines and reports. */
