@@ -41,7 +41,7 @@ describe('classifier: evaluation corpora', function () {
   });
 
   // Each of these was first scored blind, then used for tuning; together they guard against regressions.
-  for (const name of ['eval-holdout', 'eval-blind', 'eval-final', 'eval-fresh', 'eval-sixth']) {
+  for (const name of ['eval-holdout', 'eval-blind', 'eval-final', 'eval-fresh', 'eval-sixth', 'eval-seventh']) {
     const folder = path.join(REPO_ROOT, 'test/fixtures', name);
     (existsSync(folder) ? it : it.skip)(`reaches the F1 targets on test/fixtures/${name}`, () => {
       assertScores(evaluateCorpus(folder, builtinData()), name);
