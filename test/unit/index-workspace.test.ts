@@ -101,6 +101,22 @@ describe('index: incremental updates', () => {
     assert.deepEqual(index.declarationsOf('C1'), []);
   });
 
+  it('answers go to definition with the finding of the current text, across updates, duplicates and removal', () => {
+    const index = indexOf({ 'diagnosis.md': DIAGNOSIS, 'plan.md': PLAN });
+    const textOf = (id: string) => index.definitionsOf(id).map((d) => [d.uri, d.finding?.text]);
+    assert.deepEqual(textOf('P1'), [[uriOf('diagnosis.md'), 'Orders fell 12% in 2024.']]);
+    index.update(uriOf('diagnosis.md'), DIAGNOSIS.replace('Orders fell 12% in 2024.', 'Orders fell 15% in 2025.'));
+    assert.deepEqual(textOf('P1'), [[uriOf('diagnosis.md'), 'Orders fell 15% in 2025.']], 'the finding of the new text, not the one indexed first');
+    assert.equal(index.findingById('P1')?.item.text, 'Orders fell 15% in 2025.');
+    index.update(uriOf('plan.md'), `${PLAN}- [P1] Deliveries run late.\n`);
+    assert.deepEqual(textOf('P1').sort(), [[uriOf('diagnosis.md'), 'Orders fell 15% in 2025.'], [uriOf('plan.md'), 'Deliveries run late.']]);
+    index.remove(uriOf('diagnosis.md'));
+    assert.deepEqual(textOf('P1'), [[uriOf('plan.md'), 'Deliveries run late.']]);
+    index.remove(uriOf('plan.md'));
+    assert.deepEqual(index.definitionsOf('P1'), []);
+    assert.equal(index.findingById('P1'), undefined);
+  });
+
   it('re-analyses every document when the catalog changes', () => {
     const index = indexOf({ 'notes.md': 'We rely on one anchor client for most sales.\n' });
     assert.equal(index.get(uriOf('notes.md'))!.findings.filter((f) => f.kind === 'symptom' && f.patternId === 'anchor-client').length, 0);

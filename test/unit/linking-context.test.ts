@@ -128,6 +128,21 @@ describe('linking: IDs at a position', () => {
     assert.equal(idAt(analysis, 4, 10), undefined);
   });
 
+  it('answers from a per-line index that callers cannot change, on every line of a long document', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `- [C${i + 1}] Cause ${i + 1}. causes: P${i + 1}, P${i + 2}`);
+    const long = analyzeText('file:///ws/long.md', `## Root causes\n\n${lines.join('\n')}\n`, builtinData());
+    for (const row of [0, 1, 199, 399]) {
+      const line = row + 2;
+      assert.equal(idAt(long, line, 3)?.id, `C${row + 1}`);
+      assert.equal(idAt(long, line, lines[row].lastIndexOf('P') + 1)?.id, `P${row + 2}`, 'the second reference on the line');
+    }
+    assert.equal(idAt(long, 0, 3), undefined, 'a heading without IDs');
+    const first = idAt(long, 2, 3)!;
+    first.id = 'changed';
+    first.range.start.character = 99;
+    assert.equal(idAt(long, 2, 3)?.id, 'C1', 'changing an answer does not change the next one');
+  });
+
   it('groups findings by kind in a fixed order, each in document order', () => {
     const doc = analyzeText('file:///ws/o.md', '# Review\n\n- [S1] Hire a team.\n- [P2] Sales fell.\n- [P1] Costs rose.\n- [C1] Old systems. causes: P1\n', builtinData());
     const groups = findingsByKind(doc.findings);

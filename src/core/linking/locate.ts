@@ -57,8 +57,8 @@ function occurrenceIndex(analysis: Locatable): Map<number, IdOccurrence[]> {
 export function idAt(analysis: Locatable, line: number, character: number): IdOccurrence | undefined {
   const position = { line, character };
   const found = occurrenceIndex(analysis).get(line)?.find((occurrence) => rangeContains(occurrence.range, position));
-  // A fresh object each time: callers may keep or change what they get without touching the index.
-  return found && { ...found };
+  // A fresh answer each time: callers may keep or change what they get without touching the index.
+  return found && { ...found, range: { start: { ...found.range.start }, end: { ...found.range.end } } };
 }
 
 /** Display order of kinds in outlines and reports. */
