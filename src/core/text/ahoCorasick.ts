@@ -25,6 +25,9 @@ interface AutomatonNode {
   outputs: number[];
 }
 
+/** Characters below this code point (ASCII and Latin letters with accents) use the dense transition table. */
+const LATIN_LIMIT = 0x250;
+
 export class PhraseMatcher<T> {
   private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, outputs: [] }];
   private readonly entries: PhraseEntry<T>[] = [];
@@ -36,6 +39,17 @@ export class PhraseMatcher<T> {
    */
   private inAlphabet = new Uint8Array(0);
   private rootNext = new Int32Array(0);
+  /**
+   * Transitions on Latin characters (most of English text), one row per state, filled in as the
+   * scan first needs them (-1: not yet known). Rows are a few dozen columns wide, so the table stays
+   * small (about 1 MB for the cue lexicon); CJK characters, with hundreds of columns, keep the
+   * per-state maps.
+   */
+  private latinColumn = new Uint8Array(0);
+  private latinWidth = 0;
+  private latinNext = new Int32Array(0);
+  /** 1 for a state that ends at least one phrase: most states end none, and then the node is not read. */
+  private emits = new Uint8Array(0);
 
   /** Adds a phrase. A trailing "*" makes it a stem that matches any word ending. */
   add(rawPhrase: string, value: T): void {
@@ -88,6 +102,13 @@ export class PhraseMatcher<T> {
     for (const entry of this.entries) for (let i = 0; i < entry.phrase.length; i++) this.inAlphabet[entry.phrase.charCodeAt(i)] = 1;
     this.rootNext = new Int32Array(0x10000);
     for (const [code, child] of this.nodes[0].next) this.rootNext[code] = child;
+    this.latinColumn = new Uint8Array(LATIN_LIMIT);
+    let columns = 0;
+    for (let code = 0; code < LATIN_LIMIT; code++) if (this.inAlphabet[code]) this.latinColumn[code] = ++columns;
+    this.latinWidth = columns + 1;
+    this.latinNext = new Int32Array(this.nodes.length * this.latinWidth).fill(-1);
+    this.emits = new Uint8Array(this.nodes.length);
+    this.nodes.forEach((node, state) => (this.emits[state] = node.outputs.length > 0 ? 1 : 0));
     this.built = true;
   }
 
@@ -109,6 +130,7 @@ export class PhraseMatcher<T> {
     let state = 0;
     const inAlphabet = this.inAlphabet;
     const rootNext = this.rootNext;
+    const { latinColumn, latinNext, latinWidth, emits } = this;
     for (let i = 0; i < lowerText.length; i++) {
       const code = lowerText.charCodeAt(i);
       if (inAlphabet[code] === 0) {
@@ -118,6 +140,14 @@ export class PhraseMatcher<T> {
       if (state === 0) {
         state = rootNext[code];
         if (state === 0) continue;
+      } else if (code < LATIN_LIMIT) {
+        const cell = state * latinWidth + latinColumn[code];
+        let next = latinNext[cell];
+        if (next < 0) {
+          next = this.resolve(state, code);
+          latinNext[cell] = next;
+        }
+        state = next;
       } else {
         const node = this.nodes[state];
         const jump = (node.jump ??= new Map(node.next));
@@ -128,8 +158,8 @@ export class PhraseMatcher<T> {
         }
         state = next;
       }
+      if (emits[state] === 0) continue;
       const outputs = this.nodes[state].outputs;
-      if (outputs.length === 0) continue;
       for (let k = 0; k < outputs.length; k++) {
         const entry = this.entries[outputs[k]];
         const end = i + 1;
