@@ -22,6 +22,26 @@ const memoText = (prefix: string) => `# Harbor depot review
 The sorting hubs run at full capacity because no new hub was opened after 2019. Regional teams work in silos and do not share route data. causes: ${prefix}-P1, ${prefix}-P8
 `;
 
+/**
+ * The setup every memo suite shares: the extension's API, auto-save off, one memo written under
+ * reliability/ with the suite's ID prefix, editors reverted after each test, and all of it undone after.
+ */
+function useMemo(file: string, prefix: string): { api: CausewayApi; memo: vscode.Uri } {
+  const context = {} as { api: CausewayApi; memo: vscode.Uri };
+  let restoreAutoSave: () => Promise<void>;
+  before(async () => {
+    context.api = await causeway();
+    restoreAutoSave = await withoutAutoSave();
+    [context.memo] = await writeDocuments(context.api, { [`reliability/${file}`]: memoText(prefix) });
+  });
+  afterEach(revertAndCloseAll);
+  after(async () => {
+    removeDocuments([context.memo]);
+    await restoreAutoSave();
+  });
+  return context;
+}
+
 const RENAME_FILES: Record<string, string> = {
   'causes.md': '# Depot causes\n\n- [RN-C1] Depot staff are shared with the front desk at peak hours.\n- [RN-C2] Route data lives in three spreadsheets.\n- [RN-C3] Drivers are paid per stop, not per parcel.\n',
   'plan.md': '# Depot plan\n\n- [RN-S1] Give the depot its own team at peak hours. addresses: RN-C1, RN-C2, RN-C3\n',
@@ -98,64 +118,51 @@ async function applyKeepingUnsavedText(api: CausewayApi, document: vscode.TextDo
 
 describe('reliability: edits keep unsaved changes', function () {
   this.timeout(90_000);
-  let api: CausewayApi;
-  let memo: vscode.Uri;
-  let restoreAutoSave: () => Promise<void>;
-
-  before(async () => {
-    api = await causeway();
-    restoreAutoSave = await withoutAutoSave();
-    [memo] = await writeDocuments(api, { 'reliability/memo.md': memoText('REL') });
-  });
-  afterEach(revertAndCloseAll);
-  after(async () => {
-    removeDocuments([memo]);
-    await restoreAutoSave();
-  });
+  const ctx = useMemo('memo.md', 'REL');
 
   it('applies every quick fix and ID refactoring to a dirty document without losing its changes or touching the disk', async () => {
-    const editor = await openEditor(api, memo);
+    const editor = await openEditor(ctx.api, ctx.memo);
     const document = editor.document;
-    const onDisk = diskText(memo);
+    const onDisk = diskText(ctx.memo);
     await typeUnsavedChanges(editor.document);
-    await waitFor(() => api.service.analysedVersion(memo) === document.version, 'the analysis of the typed text');
+    await waitFor(() => ctx.api.service.analysedVersion(ctx.memo) === document.version, 'the analysis of the typed text');
     const quickFix = vscode.CodeActionKind.QuickFix;
     const rewrite = vscode.CodeActionKind.RefactorRewrite;
     const fixes: (() => Promise<Fix>)[] = [
-      async () => actionMatching(document, await diagnosticRange(api, document, 'cause-without-solution'), quickFix, /^Add a solution stub for /),
-      async () => actionMatching(document, await diagnosticRange(api, document, 'problem-without-cause'), quickFix, /^Add a root-cause stub for /),
-      async () => actionMatching(document, await diagnosticRange(api, document, 'silos'), quickFix, /^Insert remedy from the catalog/),
+      async () => actionMatching(document, await diagnosticRange(ctx.api, document, 'cause-without-solution'), quickFix, /^Add a solution stub for /),
+      async () => actionMatching(document, await diagnosticRange(ctx.api, document, 'problem-without-cause'), quickFix, /^Add a root-cause stub for /),
+      async () => actionMatching(document, await diagnosticRange(ctx.api, document, 'silos'), quickFix, /^Insert remedy from the catalog/),
       () => actionMatching(document, rangeOf(document, 'The sorting hubs', 3, 0), rewrite, /^Add an ID to this cause$/),
       () => actionMatching(document, rangeOf(document, 'The sorting hubs', 3, 0), rewrite, /^Add IDs to every finding in this file/),
       // The linking feature's fixes carry a WorkspaceEdit rather than a command.
       () => actionMatching(document, rangeOf(document, 'REL-P8'), quickFix, /^Change to REL-P/),
       () => actionMatching(document, rangeOf(document, '[REL-P2] Lost', 1, 6), quickFix, /^Rename this declaration to REL-P/),
     ];
-    for (const find of fixes) await applyKeepingUnsavedText(api, document, onDisk, find);
+    for (const find of fixes) await applyKeepingUnsavedText(ctx.api, document, onDisk, find);
   });
 
   it('renames an ID in a dirty document through the rename provider; one undo restores the text', async () => {
-    const editor = await openEditor(api, memo);
+    const editor = await openEditor(ctx.api, ctx.memo);
     const document = editor.document;
-    const onDisk = diskText(memo);
+    const onDisk = diskText(ctx.memo);
     await typeUnsavedChanges(editor.document);
     const before = document.getText();
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', memo, rangeOf(document, 'causes: REL-P1', 9, 0).start, 'REL-P5');
-    assert.deepEqual(edit.entries().map(([uri]) => uri.toString()), [memo.toString()]);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', ctx.memo, rangeOf(document, 'causes: REL-P1', 9, 0).start, 'REL-P5');
+    assert.deepEqual(edit.entries().map(([uri]) => uri.toString()), [ctx.memo.toString()]);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.strictEqual(document.getText(), before.split('REL-P1').join('REL-P5'), 'only the ID changed, the typed text is kept');
-    assert.strictEqual(diskText(memo), onDisk, 'nothing was written to the disk');
+    assert.strictEqual(diskText(ctx.memo), onDisk, 'nothing was written to the disk');
     await undoOnce(document);
     await waitFor(() => document.getText() === before, 'one undo to revert the rename', 5000);
-    assert.strictEqual(diskText(memo), onDisk);
+    assert.strictEqual(diskText(ctx.memo), onDisk);
   });
 
   it('renames across dirty documents, keeping what was typed in each and writing nothing to the disk', async () => {
     // Other IDs than the rename suite below uses, so that these files never count as duplicates there.
     const [causesText, planText] = [RENAME_FILES['causes.md'], RENAME_FILES['plan.md']].map((text) => text.replace(/RN-/g, 'RD-'));
-    const [causes, plan] = await writeDocuments(api, { 'reliability/dirty-causes.md': causesText, 'reliability/dirty-plan.md': planText });
+    const [causes, plan] = await writeDocuments(ctx.api, { 'reliability/dirty-causes.md': causesText, 'reliability/dirty-plan.md': planText });
     try {
-      const editors = [await openEditor(api, plan), await openEditor(api, causes)];
+      const editors = [await openEditor(ctx.api, plan), await openEditor(ctx.api, causes)];
       for (const editor of editors) await typeUnsavedChanges(editor.document);
       const before = editors.map((e) => e.document.getText());
       const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', causes, rangeOf(editors[1].document, '[RD-C2]', 1, 0).start, 'RD-C5');
@@ -173,37 +180,23 @@ describe('reliability: edits keep unsaved changes', function () {
 
 describe('reliability: stale edits are refused', function () {
   this.timeout(60_000);
-  let api: CausewayApi;
-  let memo: vscode.Uri;
-
-  let restoreAutoSave: () => Promise<void>;
-
-  before(async () => {
-    api = await causeway();
-    restoreAutoSave = await withoutAutoSave();
-    [memo] = await writeDocuments(api, { 'reliability/stale.md': memoText('STL') });
-  });
-  afterEach(revertAndCloseAll);
-  after(async () => {
-    removeDocuments([memo]);
-    await restoreAutoSave();
-  });
+  const ctx = useMemo('stale.md', 'STL');
 
   it('refuses a quick fix computed for an older version, says so in the log, and leaves the text as typed', async () => {
-    const editor = await openEditor(api, memo);
+    const editor = await openEditor(ctx.api, ctx.memo);
     const document = editor.document;
-    const stub = await actionMatching(document, await diagnosticRange(api, document, 'cause-without-solution'), vscode.CodeActionKind.QuickFix, /^Add a solution stub for /);
+    const stub = await actionMatching(document, await diagnosticRange(ctx.api, document, 'cause-without-solution'), vscode.CodeActionKind.QuickFix, /^Add a solution stub for /);
     const computedFor = document.version;
     await typeUnsavedChanges(editor.document);
     const typed = document.getText();
     const applied = await vscode.commands.executeCommand<boolean>(stub.command!.command, ...(stub.command!.arguments ?? []));
     assert.strictEqual(applied, false);
     assert.strictEqual(document.getText(), typed, 'nothing changed');
-    await logLines(api, new RegExp(`Refused a stale edit to reliability/stale\\.md: it was computed for version ${computedFor}, the document is at version ${document.version}`), 'the refusal');
+    await logLines(ctx.api, new RegExp(`Refused a stale edit to reliability/stale\\.md: it was computed for version ${computedFor}, the document is at version ${document.version}`), 'the refusal');
   });
 
   it('refuses "add IDs to every finding" computed for an older version', async () => {
-    const editor = await openEditor(api, memo);
+    const editor = await openEditor(ctx.api, ctx.memo);
     const document = editor.document;
     const addAll = await actionMatching(document, rangeOf(document, 'The sorting hubs', 3, 0), vscode.CodeActionKind.RefactorRewrite, /^Add IDs to every finding in this file/);
     const computedFor = document.version;
@@ -211,16 +204,16 @@ describe('reliability: stale edits are refused', function () {
     const typed = document.getText();
     assert.strictEqual(await vscode.commands.executeCommand<boolean>(addAll.command!.command, ...(addAll.command!.arguments ?? [])), false);
     assert.strictEqual(document.getText(), typed);
-    await logLines(api, new RegExp(`Refused a stale edit to reliability/stale\\.md: it was computed for version ${computedFor}`), 'the refusal');
+    await logLines(ctx.api, new RegExp(`Refused a stale edit to reliability/stale\\.md: it was computed for version ${computedFor}`), 'the refusal');
   });
 
   it('refuses an edit command argument that is not an edit plan', async () => {
-    const editor = await openEditor(api, memo);
+    const editor = await openEditor(ctx.api, ctx.memo);
     const text = editor.document.getText();
-    const forged = { uri: memo.toString(), version: editor.document.version, plan: { edits: [{ range: { start: { line: 0 }, end: null }, newText: 'x' }] } };
+    const forged = { uri: ctx.memo.toString(), version: editor.document.version, plan: { edits: [{ range: { start: { line: 0 }, end: null }, newText: 'x' }] } };
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('causeway.applyEdit', forged), false);
     assert.strictEqual(editor.document.getText(), text);
-    await logLines(api, /causeway\.applyEdit: refused an argument that is not an edit plan/, 'the refusal');
+    await logLines(ctx.api, /causeway\.applyEdit: refused an argument that is not an edit plan/, 'the refusal');
   });
 });
 
@@ -318,27 +311,13 @@ describe('reliability: a rename reports the files it cannot change', function ()
 
 describe('reliability: saving rewrites nothing', function () {
   this.timeout(60_000);
-  let api: CausewayApi;
-  let memo: vscode.Uri;
-
-  let restoreAutoSave: () => Promise<void>;
-
-  before(async () => {
-    api = await causeway();
-    restoreAutoSave = await withoutAutoSave();
-    [memo] = await writeDocuments(api, { 'reliability/save.md': memoText('SAV') });
-  });
-  after(async () => {
-    await revertAndCloseAll();
-    removeDocuments([memo]);
-    await restoreAutoSave();
-  });
+  const ctx = useMemo('save.md', 'SAV');
 
   it('saves a document with findings and gaps exactly as it is in the editor', async () => {
-    const editor = await openEditor(api, memo);
+    const editor = await openEditor(ctx.api, ctx.memo);
     const document = editor.document;
-    await diagnosticRange(api, document, 'cause-without-solution');
-    assert.ok(api.service.workspace.get(memo.toString())!.findings.length > 0);
+    await diagnosticRange(ctx.api, document, 'cause-without-solution');
+    assert.ok(ctx.api.service.workspace.get(ctx.memo.toString())!.findings.length > 0);
     await typeUnsavedChanges(editor.document);
     const typed = document.getText();
     const changesDuringSave: string[] = [];
@@ -354,6 +333,6 @@ describe('reliability: saving rewrites nothing', function () {
     }
     assert.deepEqual(changesDuringSave, [], 'nothing edited the document while it was saved');
     assert.strictEqual(document.getText(), typed);
-    assert.strictEqual(diskText(memo), typed);
+    assert.strictEqual(diskText(ctx.memo), typed);
   });
 });
