@@ -60,6 +60,15 @@ describe('phrase automaton', () => {
     assert.deepEqual([...found].sort(), ['coût', 'cost', 'declin', 'low cost', '成本', '降低成本'].sort());
   });
 
+  it('keeps the Latin letters of a large alphabet apart (more than a byte can number)', () => {
+    // Every printable character below U+0250 that lower-casing leaves alone, each in a phrase of its own.
+    const letters = Array.from({ length: 0x250 - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => c !== '*' && c.toLowerCase() === c && c.trim() === c);
+    assert.ok(letters.length > 255, `${letters.length} characters`);
+    const phrases = letters.map((c) => `q${c}*`);
+    const text = letters.map((c) => `q${c}`).join(' ');
+    assert.deepEqual(automatonMatches(phrases, text), naiveMatches(phrases, text));
+  });
+
   it('gives the same answers when asked again and after more phrases are added', () => {
     const matcher = new PhraseMatcher<string>();
     matcher.add('supply chain', 'a');

@@ -45,7 +45,8 @@ export class PhraseMatcher<T> {
    * small (about 1 MB for the cue lexicon); CJK characters, with hundreds of columns, keep the
    * per-state maps.
    */
-  private latinColumn = new Uint8Array(0);
+  // Uint16: a rule pack may use more than 255 distinct Latin letters, which would wrap in a byte.
+  private latinColumn = new Uint16Array(0);
   private latinWidth = 0;
   private latinNext = new Int32Array(0);
   /** 1 for a state that ends at least one phrase: most states end none, and then the node is not read. */
@@ -102,7 +103,7 @@ export class PhraseMatcher<T> {
     for (const entry of this.entries) for (let i = 0; i < entry.phrase.length; i++) this.inAlphabet[entry.phrase.charCodeAt(i)] = 1;
     this.rootNext = new Int32Array(0x10000);
     for (const [code, child] of this.nodes[0].next) this.rootNext[code] = child;
-    this.latinColumn = new Uint8Array(LATIN_LIMIT);
+    this.latinColumn = new Uint16Array(LATIN_LIMIT);
     let columns = 0;
     for (let code = 0; code < LATIN_LIMIT; code++) if (this.inAlphabet[code]) this.latinColumn[code] = ++columns;
     this.latinWidth = columns + 1;
