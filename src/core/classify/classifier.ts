@@ -2,7 +2,7 @@ import type { Reason, Statement, StatementKind } from '../model';
 import type { ParsedDocument } from '../parse/document';
 import { contextFeatures, isPositionFeature, localFeatures, LOCAL_FEATURES, ruleFeature, type FeatureRow } from './features';
 import type { Lexicon } from './lexicon';
-import { scoreByRules, type RuleResult } from './rules';
+import { round, scoreByRules, type RuleResult } from './rules';
 import { frameStatements } from './structure';
 import { builtinModel, CLASS_COUNT, type ClassifierModel } from './weights';
 
@@ -77,9 +77,7 @@ function byRulesAlone(rules: RuleResult): Classification {
   const second = Math.max(...(['problem', 'cause', 'solution', 'context'] as const).filter((k) => k !== kind).map((k) => rules.scores[k]));
   result.confidence = round(Math.min(0.99, Math.max(0.3, 1 - Math.exp(-(rules.scores[kind] - 0.5 * second) / 2.2))));
   const heading = result.reasons.filter((r) => r.signal === 'heading' && r.kind === kind).reduce((sum, r) => sum + r.weight, 0);
-  result.source = heading > 0 && heading >= rules.scores[kind] - heading ? 'heading' : 'cue';
-  result.reasons.sort((a, b) => Number(b.kind === kind) - Number(a.kind === kind) || b.weight - a.weight);
-  return result;
+  return explain(result, kind, heading, rules.scores[kind] - heading);
 }
 
 function emptyClassification(): Classification {
@@ -122,7 +120,14 @@ function decide(model: ClassifierModel, rules: RuleResult, local: FeatureRow, co
     const weight = stage.margin(evidence.feature + LOCAL_FEATURES.length, 1, best, 0);
     if (weight >= MIN_REASON) result.reasons.push({ signal: evidence.signal, detail: evidence.detail, kind: evidence.kind, weight: round(weight) });
   }
-  // The source is the heading when it added more than all the statement's own words and figures.
+  return explain(result, kind, heading, other);
+}
+
+/**
+ * Names the source and orders the reasons: the source is the heading when it added more than all the
+ * statement's own words and figures; the chosen kind's reasons come first, strongest first.
+ */
+function explain(result: Classification, kind: StatementKind, heading: number, other: number): Classification {
   result.source = heading > 0 && heading >= other ? 'heading' : 'cue';
   result.reasons.sort((a, b) => Number(b.kind === kind) - Number(a.kind === kind) || b.weight - a.weight);
   return result;
@@ -138,8 +143,4 @@ function probability(scores: Float64Array, chosen: number): number {
   let sum = 0;
   for (let c = 0; c < scores.length; c++) sum += Math.exp(scores[c] - scores[chosen]);
   return 1 / sum;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -183,6 +183,7 @@ function applyGroupPriors(doc: ParsedDocument, frames: StatementFrame[], results
   }
 }
 
-function round(value: number): number {
+/** Two decimals: scores and weights as explanations show them. */
+export function round(value: number): number {
   return Math.round(value * 100) / 100;
 }

@@ -162,8 +162,8 @@ export class WorkspaceIndex {
 
   /** The finding an explicit ID declares, with its document. */
   findingById(id: string): Located<Finding> | undefined {
-    const finding = this.declarations.get(id)?.find((entry) => entry.finding);
-    return finding ? { uri: finding.uri, item: finding.finding! } : undefined;
+    const entry = this.declarations.get(id)?.find((candidate) => candidate.finding);
+    return entry ? { uri: entry.uri, item: entry.finding! } : undefined;
   }
 
   /**
@@ -172,7 +172,7 @@ export class WorkspaceIndex {
    * never the documents themselves, which in a large workspace are cold in memory.
    */
   definitionsOf(id: string): DeclaredFinding[] {
-    return this.declarationsOf(id).map((entry: DeclarationEntry) => ({ uri: entry.uri, declaration: entry.item, finding: entry.finding }));
+    return (this.declarations.get(id) ?? []).map((entry) => ({ uri: entry.uri, declaration: entry.item, finding: entry.finding }));
   }
 
   /** The finding at a position of a document: the smallest range that holds it, statements first. */
@@ -221,12 +221,7 @@ export class WorkspaceIndex {
 /** The findings of an analysis that carry an explicit ID, by that ID. */
 function explicitFindingsById(analysis: Analysis): Map<string, Finding[]> {
   const byId = new Map<string, Finding[]>();
-  for (const finding of analysis.findings) {
-    if (!finding.explicitId) continue;
-    const list = byId.get(finding.id);
-    if (list) list.push(finding);
-    else byId.set(finding.id, [finding]);
-  }
+  for (const finding of analysis.findings) if (finding.explicitId) push(byId, finding.id, finding);
   return byId;
 }
 
