@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import { openDocument } from './openDocuments';
 import type { Analysis } from '../core/analyze';
 import { readRulePack, setPatternSchema, formatRulePackError } from '../core/catalog/rulePacks';
 import { builtinData, dataWithPatterns } from '../core/data/builtin';
@@ -123,7 +124,7 @@ export class CausewayService implements vscode.Disposable {
   }
 
   analysisOfUri(uri: vscode.Uri): Analysis | undefined {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const open = openDocument(uri);
     return open ? this.analysisOf(open) : this.workspace.get(uri.toString());
   }
 
@@ -176,7 +177,7 @@ export class CausewayService implements vscode.Disposable {
       return;
     }
     if (!this.inScope(uri)) return;
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return; // the editor's text wins
+    if (openDocument(uri)) return; // the editor's text wins
     await this.readFile(uri);
     this.changeEmitter.fire({ uris: [uri.toString()] });
   }
@@ -241,7 +242,7 @@ export class CausewayService implements vscode.Disposable {
       let sliceStart = Date.now();
       for (let i = 0; i < files.length; i++) {
         if (token.isCancellationRequested) return;
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === files[i].toString());
+        const open = openDocument(files[i]);
         if (open) this.analyseNow(open);
         else await this.readFile(files[i]);
         if (Date.now() - sliceStart > INDEX_SLICE_MS) {

@@ -2,6 +2,7 @@
 // "Check Workspace" ran. Results for a document are only published when its analysis is of the text the
 // editor holds now; an older analysis is dropped, as a newer one is on its way.
 import * as vscode from 'vscode';
+import { openDocument } from '../openDocuments';
 import type { Analysis } from '../../core/analyze';
 import type { Gap } from '../../core/model';
 import { catalogDocUrl, ruleDocUrl, symptomMessage, symptomSeverity } from '../../core/present/gapText';
@@ -139,7 +140,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private publish(key: string): { gaps: number; symptoms: number } {
     const { service } = this.shared;
     const uri = vscode.Uri.parse(key);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const open = openDocument(key);
     if (open) {
       if (!service.isMarkdown(open)) return { gaps: 0, symptoms: 0 };
       // Analysed from older text: a fresher analysis is scheduled and will publish instead.

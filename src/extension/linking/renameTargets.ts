@@ -3,6 +3,7 @@
 // longer fit) is left out, and the person is told which files and why.
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
+import { openDocument } from '../openDocuments';
 import { decodeDocument } from '../../core/io/decode';
 import type { RenameEdit } from '../../core/linking/rename';
 import type { LinkingShared } from './shared';
@@ -46,8 +47,7 @@ async function blockReason(uriText: string, shared: LinkingShared): Promise<Bloc
   }
   if (stat.permissions !== undefined && (stat.permissions & vscode.FilePermission.Readonly) !== 0) return 'read-only';
   if (mode !== undefined && (mode & 0o200) === 0) return 'read-only';
-  const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === uriText);
-  if (open) return undefined; // the editor's text is what gets changed, and it was analysed just now
+  if (openDocument(uriText)) return undefined; // the editor's text is what gets changed, and it was analysed just now
   const analysed = shared.service.workspace.get(uriText)?.model.text;
   try {
     const decoded = decodeDocument(await vscode.workspace.fs.readFile(uri), Number.MAX_SAFE_INTEGER);

@@ -4,6 +4,7 @@
 
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { openDocument } from '../openDocuments';
 import { toMermaid } from '../../core/export/mermaid';
 import { layoutMapGraph } from '../../core/layout/map-graph';
 import { buildMapSvg } from '../../core/map/map-svg';
@@ -59,7 +60,7 @@ function defaultTarget(panel: MapPanel, extension: string): vscode.Uri | undefin
  */
 export function unsafeTarget(target: vscode.Uri, format: 'svg' | 'png'): string | undefined {
   const name = vscode.workspace.asRelativePath(target, false);
-  if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === target.toString())) {
+  if (openDocument(target)) {
     return vscode.l10n.t('{0} is open in an editor; choose another file.', name);
   }
   if (!target.path.toLowerCase().endsWith(`.${format}`)) return vscode.l10n.t('{0} does not end in .{1}; choose a .{1} file.', name, format);

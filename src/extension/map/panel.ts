@@ -4,6 +4,7 @@
 
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { openDocument } from '../openDocuments';
 import { DEFAULT_MAP_NODE_CAP, type MapScopeRequest } from '../../core/graph/mapScope';
 import type { WorkspaceIndex } from '../../core/index/workspace';
 import { MAP_STYLE } from '../../core/map/style';
@@ -150,7 +151,7 @@ export class MapPanel implements vscode.Disposable {
     const started = performance.now();
     const service = this.context.service;
     const uri = this.documentUri?.toString();
-    const open = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
+    const open = uri ? openDocument(uri) : undefined;
     if (open) service.analysisOf(open);
     const index = service.workspace;
     // The cursor matters only where it picks the root: a neighbourhood without one, or a capped map.
