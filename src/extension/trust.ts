@@ -87,7 +87,7 @@ export function registerTrust(context: vscode.ExtensionContext, service: Causewa
   context.subscriptions.push(
     notice,
     vscode.commands.registerCommand(RELOAD_RULE_PACKS, async (): Promise<RulePackLoad | RestrictedModeRefusal> => {
-      const refusal = refuseInRestrictedMode(vscode.l10n.t('Restricted Mode: Causeway does not load the rule packs in .causeway/catalog until you trust this workspace.'));
+      const refusal = refuseInRestrictedMode(rulePacksNotLoaded());
       if (refusal) return refusal;
       service.restart();
       await service.whenReady();
@@ -106,6 +106,10 @@ export function registerTrust(context: vscode.ExtensionContext, service: Causewa
   };
 }
 
+function rulePacksNotLoaded(): string {
+  return vscode.l10n.t('Restricted Mode: Causeway does not load the rule packs in .causeway/catalog until you trust this workspace.');
+}
+
 function describeLoad(load: RulePackLoad): string {
   switch (load.state) {
     case 'loaded':
@@ -117,7 +121,7 @@ function describeLoad(load: RulePackLoad): string {
     case 'disabled':
       return vscode.l10n.t('Rule packs are turned off by the causeway.rulePacks.enabled setting.');
     case 'restricted':
-      return vscode.l10n.t('Restricted Mode: Causeway does not load the rule packs in .causeway/catalog until you trust this workspace.');
+      return rulePacksNotLoaded();
     case 'cancelled':
       return vscode.l10n.t('The rule packs were not reloaded because the workspace changed meanwhile. Try again.');
   }
