@@ -8,23 +8,16 @@
 // time-out, when the host cannot start, or when no test ran.
 // Env: CAUSEWAY_TRUST_TEST_TIMEOUT_S (whole run, default 300), CAUSEWAY_VSCODE_TEST_GREP (mocha grep).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser } from './host/browser.mjs';
-import { installHost } from './host/install.mjs';
-import { EXPECTED_VSCODE_VERSION, REPO_ROOT, TEST_RESULTS_DIR } from './host/paths.mjs';
-import { finishSuite, printHostReport } from './host/report.mjs';
-import { startServer, workbenchUrl } from './host/server.mjs';
-import { copyWorkspace, removeWorkspace } from './host/workspace.mjs';
+import { REPO_ROOT, TEST_RESULTS_DIR } from './host/paths.mjs';
+import { runHostSuiteAsMain } from './host/suite.mjs';
+import { copyWorkspace } from './host/workspace.mjs';
 
 const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace-untrusted');
 const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'vscode-trust', 'index.js');
-const EXTENSION_MAIN = path.join(REPO_ROOT, 'dist', 'extension.js');
 const TIME_LIMIT_MS = Number(process.env.CAUSEWAY_TRUST_TEST_TIMEOUT_S ?? 300) * 1000;
 const POLL_MS = 100;
 const UI_TIMEOUT_MS = 30_000;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The page actions a test may ask for; each resolves with a JSON-able answer. */
 const ACTIONS = {
@@ -83,72 +76,27 @@ async function declineStartupTrustPrompt(page) {
   return true;
 }
 
-/** Waits for the report file while answering the tests' requests; fails early if the server or page dies. */
-async function serveUntilReport(resultsFile, bridge, server, page, pageState) {
-  const deadline = Date.now() + TIME_LIMIT_MS;
-  const answered = new Set();
-  let promptHandled = false;
-  while (Date.now() < deadline) {
-    if (fs.existsSync(resultsFile)) return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-    if (server.process.exitCode !== null || server.process.signalCode !== null) {
-      throw new Error(`code-server exited while tests ran:\n${server.logTail()}`);
-    }
-    if (pageState.crashed) throw new Error('the workbench page crashed');
+// What the page has done for this run: the requests answered, and whether the start-up prompt was dealt with.
+let bridge;
+const answered = new Set();
+let promptHandled = false;
+
+runHostSuiteAsMain({
+  label: 'trust',
+  title: 'Workspace Trust suite',
+  npmScript: 'test:trust',
+  testsEntry: TESTS_ENTRY,
+  artifacts: 'vscode-trust',
+  timeLimitMs: TIME_LIMIT_MS,
+  pollMs: POLL_MS,
+  prepareWorkspace: () => copyWorkspace(FIXTURE_WORKSPACE, 'workspace'),
+  serverOptions: (scratch) => {
+    bridge = path.join(scratch, 'bridge');
+    fs.mkdirSync(bridge);
+    return { workspaceTrust: true, env: { CAUSEWAY_TRUST_BRIDGE: bridge } };
+  },
+  onPoll: async (page) => {
     if (!promptHandled) promptHandled = await declineStartupTrustPrompt(page).catch(() => false);
     await answerRequests(bridge, page, answered);
-    await sleep(POLL_MS);
-  }
-  throw new Error(`no test report after ${TIME_LIMIT_MS / 1000}s: the extension host did not start or the tests hung`);
-}
-
-async function main() {
-  for (const [file, hint] of [[EXTENSION_MAIN, 'npm run bundle'], [TESTS_ENTRY, 'npm run compile']]) {
-    if (!fs.existsSync(file)) throw new Error(`${path.relative(REPO_ROOT, file)} is missing: run \`${hint}\` (npm run test:trust builds first)`);
-  }
-  installHost();
-  const started = Date.now();
-  fs.mkdirSync(TEST_RESULTS_DIR, { recursive: true });
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'causeway-trust-'));
-  const resultsFile = path.join(scratch, 'report.json');
-  const bridge = path.join(scratch, 'bridge');
-  fs.mkdirSync(bridge);
-  const consoleLog = path.join(TEST_RESULTS_DIR, 'vscode-trust-console.log');
-  fs.writeFileSync(consoleLog, '');
-  const workspace = copyWorkspace(FIXTURE_WORKSPACE, 'workspace');
-  let server;
-  let browser;
-  try {
-    server = await startServer(workspace, {
-      workspaceTrust: true,
-      env: { CAUSEWAY_VSCODE_TEST_RESULTS: resultsFile, CAUSEWAY_TRUST_BRIDGE: bridge },
-    });
-    browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const pageState = { crashed: false };
-    page.on('crash', () => { pageState.crashed = true; });
-    page.on('console', (message) => fs.appendFileSync(consoleLog, `[${message.type()}] ${message.text()}\n`));
-    await page.goto(workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: TESTS_ENTRY }), { waitUntil: 'domcontentloaded' });
-    let report;
-    try {
-      report = await serveUntilReport(resultsFile, bridge, server, page, pageState);
-    } catch (error) {
-      await page.screenshot({ path: path.join(TEST_RESULTS_DIR, 'vscode-trust-failure.png') }).catch(() => {});
-      throw error;
-    }
-    const problems = printHostReport(report, { expectedVersion: EXPECTED_VSCODE_VERSION });
-    console.log(`\nWorkspace Trust suite took ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    return { passed: report.passed, failed: report.failed, problems };
-  } finally {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    removeWorkspace(workspace);
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-main().then(({ passed, failed, problems }) => {
-  process.exitCode = finishSuite('trust', passed, failed, problems);
-}, (error) => {
-  console.error(`\nerror: the Workspace Trust suite could not run: ${error.message ?? error}`);
-  process.exitCode = finishSuite('trust', 0, 1);
+  },
 });
